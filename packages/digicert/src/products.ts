@@ -20,7 +20,11 @@ export const PRODUCTS: readonly Product[] = [
   { nameId: "ssl_securesite", displayName: "Secure Site SSL", confirmed: true },
   { nameId: "ssl_ev_securesite", displayName: "Secure Site EV SSL", confirmed: true },
   { nameId: "ssl_securesite_multi_domain", displayName: "Secure Site Multi-Domain SSL", confirmed: true },
-  { nameId: "ssl_ev_securesite_multi_domain", displayName: "Secure Site EV Multi-Domain SSL", confirmed: true },
+  {
+    nameId: "ssl_ev_securesite_multi_domain",
+    displayName: "Secure Site EV Multi-Domain SSL",
+    confirmed: true,
+  },
   { nameId: "ssl_securesite_wildcard", displayName: "Secure Site Wildcard SSL", confirmed: true },
   { nameId: "ssl_dv_geotrust_flex", displayName: "GeoTrust DV SSL", confirmed: true },
   { nameId: "ssl_dv_thawte", displayName: "Thawte SSL123 DV", confirmed: true },
