@@ -45,3 +45,49 @@ export const PRODUCTS: readonly Product[] = [
   { nameId: "ssl_ev_plus", displayName: "EV SSL Plus", confirmed: false },
   { nameId: "ssl_ev_multi_domain", displayName: "EV Multi-Domain SSL", confirmed: false },
 ];
+
+/** Catalog entries keyed by the forms lookups use; built once. */
+const BY_NAME_ID = new Map(PRODUCTS.map((product) => [product.nameId, product]));
+const BY_DISPLAY_KEY = new Map(PRODUCTS.map((product) => [displayKey(product.displayName), product]));
+
+/** Prefix of an id derived from a display name outside the catalog; no catalog id starts with it. */
+export const DERIVED_NAME_ID_PREFIX = "x_";
+
+/** Display names compare without case and with runs of whitespace folded: "basic  ov" is Basic OV. */
+function displayKey(displayName: string): string {
+  return displayName.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+export function productByNameId(nameId: string): Product | undefined {
+  return BY_NAME_ID.get(nameId.trim());
+}
+
+export function productByDisplayName(displayName: string): Product | undefined {
+  return BY_DISPLAY_KEY.get(displayKey(displayName));
+}
+
+/**
+ * The product id for a used-code row's `product_name`, so rows can always be filtered by id.
+ *
+ * A catalog name gives its DigiCert name_id. Any other name gives a derived id that is stable
+ * (a pure function of the name) and never collides with a catalog id: `x_` followed by the
+ * name lower-cased, accents removed, and every run of characters other than letters and digits
+ * (any script) replaced by one `_`, with no `_` at either end. "Acme Trust SSL (2 yr)" →
+ * `x_acme_trust_ssl_2_yr`; "Société Générale DV" → `x_societe_generale_dv`. Names differing
+ * only in case, accents or punctuation share an id, on purpose: they are the same product
+ * spelled twice. A name with no letter or digit at all is spelled by its code points in hex
+ * (`"★"` → `x_u2605`) so it still gets an id of its own.
+ */
+export function productNameIdOf(displayName: string): string {
+  const product = productByDisplayName(displayName);
+  if (product) return product.nameId;
+  const slug = displayName
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "_")
+    .replace(/^_+|_+$/g, "");
+  if (slug !== "") return DERIVED_NAME_ID_PREFIX + slug;
+  const codePoints = [...displayName.trim()].map((char) => `u${char.codePointAt(0)?.toString(16)}`);
+  return DERIVED_NAME_ID_PREFIX + codePoints.join("_");
+}

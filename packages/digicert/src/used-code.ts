@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * The used-code row: DigiCert's 21 documented fields, in DigiCert's key order. That order is
  * also the column order of DigiCert's CSV (`Accept: text/csv`), so the simulator writes its
@@ -63,3 +65,32 @@ export interface UsedCode {
   order_valid_till: string | null;
   server_licenses: number | null;
 }
+
+/**
+ * The normalized row as a schema, for whoever receives UsedCodes over the wire (the BFF's
+ * response, the browser's check of it). `satisfies` fails the build if the interface gains a
+ * field the schema lacks.
+ */
+export const usedCodeSchema = z.object({
+  id: z.number(),
+  value: z.string(),
+  product_name: z.string().nullable(),
+  no_of_fqdns: z.number().nullable(),
+  no_of_wildcards: z.number().nullable(),
+  shipping_method: z.string().nullable(),
+  validity_years: z.number().nullable(),
+  validity_days: z.number().nullable(),
+  status: z.string().nullable(),
+  created_date: z.string().nullable(),
+  voucher_order_id: z.number().nullable(),
+  cert_request_date: z.string().nullable(),
+  cert_validity_start_date: z.string().nullable(),
+  cert_validity_end_date: z.string().nullable(),
+  cert_organization: z.string().nullable(),
+  cert_common_name: z.string().nullable(),
+  certificate_order_id: z.string().nullable(),
+  voucher_validity_end_date: z.string().nullable(),
+  order_valid_from: z.string().nullable(),
+  order_valid_till: z.string().nullable(),
+  server_licenses: z.number().nullable(),
+}) satisfies z.ZodType<UsedCode>;
