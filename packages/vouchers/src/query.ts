@@ -1,9 +1,16 @@
-import type { UsedCode, UsedCodeField } from "@voucher-desk/digicert";
-import type { ViewState } from "./view.js";
+/**
+ * The one query function (filter + sort) and facet counts, over an index built once per data
+ * load. All per-row work that does not depend on the view (product ids, lower-cased text, sort
+ * keys) happens once per field, the first time a view needs it, so every later query only
+ * compares numbers and does substring checks.
+ */
+import { productByNameId, productNameIdOf, type UsedCode, type UsedCodeField } from "@voucher-desk/digicert";
+import { FIELDS, fieldDef, isNumericField } from "./fields.js";
+import type { FieldFilter, ViewState } from "./view.js";
 
 /**
  * The rows of one data load with precomputed filter and sort keys. Build it once per load
- * (it is the expensive part) and run every view against it.
+ * and run every view against it.
  */
 export interface UsedCodeIndex {
   readonly rows: readonly UsedCode[];
@@ -13,18 +20,295 @@ export interface UsedCodeIndex {
   readonly productNames: ReadonlyMap<string, string>;
 }
 
-export declare function buildIndex(rows: readonly UsedCode[]): UsedCodeIndex;
+/** Marks a blank in a numeric sort key; tested with Number.isNaN, since NaN never equals itself. */
+const BLANK = Number.NaN;
+/** Joins the searchable fields of a row so that `q` cannot match across two fields. */
+const SEARCH_SEPARATOR = "\u0000";
+
+class Index implements UsedCodeIndex {
+  readonly productIds: readonly (string | null)[];
+  readonly productNames: ReadonlyMap<string, string>;
+  readonly #sortKeys = new Map<UsedCodeField, Float64Array>();
+  readonly #lowered = new Map<UsedCodeField, (string | null)[]>();
+  readonly #exactKeys = new Map<UsedCodeField, (string | null)[]>();
+  readonly #choiceKeys = new Map<UsedCodeField, (string | null)[]>();
+  #searchText: string[] | undefined;
+
+  constructor(readonly rows: readonly UsedCode[]) {
+    const names = new Map<string, string>();
+    // Many rows share a product name: derive each name's id once.
+    const idOfName = new Map<string, string>();
+    this.productIds = rows.map((row) => {
+      const name = row.product_name;
+      if (name === null || name === undefined) return null;
+      let id = idOfName.get(name);
+      if (id === undefined) {
+        id = productNameIdOf(name);
+        idOfName.set(name, id);
+        if (!names.has(id)) names.set(id, productByNameId(id)?.displayName ?? name);
+      }
+      return id;
+    });
+    this.productNames = names;
+  }
+
+  /** Per row, a number whose order is the field's order; NaN for blank. */
+  sortKey(field: UsedCodeField): Float64Array {
+    let keys = this.#sortKeys.get(field);
+    if (!keys) {
+      keys = isNumericField(field) ? numericKeys(this.rows, field) : rankKeys(this.rows, field);
+      this.#sortKeys.set(field, keys);
+    }
+    return keys;
+  }
+
+  /** Per row, the field's text lower-cased for case-insensitive contains. */
+  lowered(field: UsedCodeField): readonly (string | null)[] {
+    let lowered = this.#lowered.get(field);
+    if (!lowered) {
+      lowered = this.rows.map((row) => {
+        const value = row[field];
+        return value === null || value === undefined ? null : foldCase(String(value));
+      });
+      this.#lowered.set(field, lowered);
+    }
+    return lowered;
+  }
+
+  /** Per row, the id in canonical digits (no leading zeros), for exact id matches at any length. */
+  exactKeys(field: UsedCodeField): readonly (string | null)[] {
+    let keys = this.#exactKeys.get(field);
+    if (!keys) {
+      keys = this.rows.map((row) => {
+        const value = row[field];
+        return value === null || value === undefined ? null : canonicalDigits(String(value));
+      });
+      this.#exactKeys.set(field, keys);
+    }
+    return keys;
+  }
+
+  searchText(): readonly string[] {
+    if (!this.#searchText) {
+      const fields = FIELDS.filter((f) => f.searchable).map((f) => this.lowered(f.name));
+      this.#searchText = this.rows.map((_, i) =>
+        fields.map((lowered) => lowered[i] ?? "").join(SEARCH_SEPARATOR),
+      );
+    }
+    return this.#searchText;
+  }
+
+  /** The value a `values` filter and a facet compare: the product id, or the value as text. */
+  choiceKeys(field: UsedCodeField): readonly (string | null)[] {
+    if (field === "product_name") return this.productIds;
+    let keys = this.#choiceKeys.get(field);
+    if (!keys) {
+      keys = this.rows.map((row) => {
+        const value = row[field];
+        return value === null || value === undefined ? null : String(value);
+      });
+      this.#choiceKeys.set(field, keys);
+    }
+    return keys;
+  }
+}
+
+function foldCase(text: string): string {
+  return text.normalize("NFC").toLowerCase();
+}
+
+/** "007" and "7" are the same id; anything that is not all digits is kept as it is. */
+function canonicalDigits(text: string): string {
+  return /^\d+$/.test(text) ? text.replace(/^0+(?=\d)/, "") : text;
+}
+
+function numericKeys(rows: readonly UsedCode[], field: UsedCodeField): Float64Array {
+  const keys = new Float64Array(rows.length);
+  rows.forEach((row, i) => {
+    const value = row[field];
+    keys[i] = typeof value === "number" && Number.isFinite(value) ? value : BLANK;
+  });
+  return keys;
+}
+
+/**
+ * Sort keys for string fields: each distinct value's rank in the field's order. Ids held as
+ * strings (certificate_order_id may outgrow a JS number) order by length, then digits; dates
+ * order as their wall-clock strings; text orders case- and accent-insensitively, with the raw
+ * value as tie-break so the order never depends on the runtime's locale.
+ */
+function rankKeys(rows: readonly UsedCode[], field: UsedCodeField): Float64Array {
+  const kind = fieldDef(field).kind;
+  const distinct = new Map<string, string>();
+  for (const row of rows) {
+    const value = row[field];
+    if (value === null || value === undefined) continue;
+    const text = String(value);
+    if (!distinct.has(text)) distinct.set(text, kind === "id" ? idSortText(text) : sortFold(text));
+  }
+  const ordered = [...distinct].sort(
+    ([rawA, keyA], [rawB, keyB]) => compareText(keyA, keyB) || compareText(rawA, rawB),
+  );
+  const rank = new Map(ordered.map(([raw], i) => [raw, i]));
+  const keys = new Float64Array(rows.length);
+  rows.forEach((row, i) => {
+    const value = row[field];
+    keys[i] = value === null || value === undefined ? BLANK : (rank.get(String(value)) ?? BLANK);
+  });
+  return keys;
+}
+
+/** Digits sort by length then lexically, which is numeric order at any length. */
+function idSortText(id: string): string {
+  const digits = canonicalDigits(id);
+  // Non-digit ids (never seen upstream) still get a stable place: after every numeric id.
+  return /^\d+$/.test(digits) ? `${String(digits.length).padStart(6, "0")}:${digits}` : `~${id}`;
+}
+
+function sortFold(text: string): string {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+type RowTest = (i: number) => boolean;
+
+function asIndex(index: UsedCodeIndex): Index {
+  if (index instanceof Index) return index;
+  throw new TypeError("Build the index with buildIndex(rows) before querying it.");
+}
+
+/** The test one field's filter applies to a row, or null when the filter is inactive. */
+function filterTest(index: Index, field: UsedCodeField, filter: FieldFilter): RowTest | null {
+  const rows = index.rows;
+  switch (filter.type) {
+    case "blank": {
+      const keys = index.choiceKeys(field);
+      return (i) => keys[i] === null;
+    }
+    case "values": {
+      if (filter.values.length === 0) return null;
+      const chosen = new Set(filter.values);
+      const keys = index.choiceKeys(field);
+      return (i) => chosen.has(keys[i] ?? null);
+    }
+    case "contains": {
+      const needle = foldCase(filter.text);
+      if (needle === "") return null;
+      const lowered = index.lowered(field);
+      return (i) => lowered[i]?.includes(needle) ?? false;
+    }
+    case "exact": {
+      const wanted = canonicalDigits(filter.value);
+      const keys = index.exactKeys(field);
+      return (i) => keys[i] === wanted;
+    }
+    case "dateRange": {
+      const { from, to } = filter;
+      if (from === null && to === null) return null;
+      // Compare the day part of the wall-clock string, so the `to` day is included whole.
+      return (i) => {
+        const value = rows[i]?.[field];
+        if (typeof value !== "string") return false;
+        const day = value.slice(0, 10);
+        return (from === null || day >= from) && (to === null || day <= to);
+      };
+    }
+    case "numberRange": {
+      const { min, max } = filter;
+      if (min === null && max === null) return null;
+      const keys = index.sortKey(field);
+      return (i) => {
+        const value = keys[i] as number;
+        return !Number.isNaN(value) && (min === null || value >= min) && (max === null || value <= max);
+      };
+    }
+  }
+}
+
+function rowTests(index: Index, view: ViewState, except?: UsedCodeField): RowTest[] {
+  const tests: RowTest[] = [];
+  const needle = foldCase(view.q.trim());
+  if (needle !== "") {
+    const text = index.searchText();
+    tests.push((i) => (text[i] as string).includes(needle));
+  }
+  for (const def of FIELDS) {
+    const filter = view.filters[def.name];
+    if (!filter || def.name === except) continue;
+    const test = filterTest(index, def.name, filter);
+    if (test) tests.push(test);
+  }
+  return tests;
+}
+
+function matchingRows(index: Index, tests: readonly RowTest[]): number[] {
+  const matches: number[] = [];
+  const n = index.rows.length;
+  outer: for (let i = 0; i < n; i++) {
+    for (const test of tests) if (!test(i)) continue outer;
+    matches.push(i);
+  }
+  return matches;
+}
+
+export function buildIndex(rows: readonly UsedCode[]): UsedCodeIndex {
+  return new Index(rows);
+}
 
 /** The one query function: the rows matching every filter of `view`, sorted by its sort list. */
-export declare function queryUsedCodes(index: UsedCodeIndex, view: ViewState): UsedCode[];
+export function queryUsedCodes(index: UsedCodeIndex, view: ViewState): UsedCode[] {
+  const idx = asIndex(index);
+  const matches = matchingRows(idx, rowTests(idx, view));
+  const keys = view.sort
+    .filter((s) => s.field !== "id")
+    .map((s) => ({ key: idx.sortKey(s.field), sign: s.dir === "desc" ? -1 : 1 }));
+  // Ties end on id; if id is itself in the sort list, its direction holds from its position on.
+  const idPosition = view.sort.findIndex((s) => s.field === "id");
+  const idSign = idPosition >= 0 && view.sort[idPosition]?.dir === "desc" ? -1 : 1;
+  const beforeId = idPosition >= 0 ? idPosition : keys.length;
+  const sortKeys = [
+    ...keys.slice(0, beforeId),
+    { key: idx.sortKey("id"), sign: idSign },
+    ...keys.slice(beforeId),
+  ];
+  matches.sort((a, b) => {
+    for (const { key, sign } of sortKeys) {
+      const x = key[a] as number;
+      const y = key[b] as number;
+      // Blanks (NaN) go last whichever the direction; two blanks tie.
+      if (x === y) continue;
+      const xBlank = Number.isNaN(x);
+      const yBlank = Number.isNaN(y);
+      if (xBlank || yBlank) {
+        if (xBlank && yBlank) continue;
+        return xBlank ? 1 : -1;
+      }
+      return x < y ? -sign : sign;
+    }
+    return a - b;
+  });
+  return matches.map((i) => idx.rows[i] as UsedCode);
+}
 
 /**
  * Counts per value of `field` over the rows matching every OTHER active filter (and `q`).
  * Keys are in filter form: product name_ids, raw strings, numbers as decimal strings; null is
  * "(blank)". Choosing a key in a `values` filter yields exactly that many rows.
  */
-export declare function facetCounts(
+export function facetCounts(
   index: UsedCodeIndex,
   view: ViewState,
   field: UsedCodeField,
-): Map<string | null, number>;
+): Map<string | null, number> {
+  const idx = asIndex(index);
+  const keys = idx.choiceKeys(field);
+  const counts = new Map<string | null, number>();
+  for (const i of matchingRows(idx, rowTests(idx, view, field))) {
+    const key = keys[i] ?? null;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}

@@ -1,4 +1,32 @@
-import type { ViewState } from "./view.js";
+/**
+ * The URL form of a view: every piece of view state as readable query parameters, so a view is
+ * a link. `URLSearchParams` does all percent-encoding, so any value survives (`&`, `,`, `+`,
+ * `%`, quotes, CJK). Multi-value filters repeat their key instead of joining with a separator,
+ * and an EMPTY value means "(blank)": normalized rows never hold "" (blanks are null), so the
+ * empty string is free to stand for it, and a value literally "(blank)" stays that text.
+ *
+ *   q=acme                          global search
+ *   product=ssl_basic&product=ssl_plus
+ *   status=used&status=             enum values; empty = (blank)
+ *   org=acme   org=                 contains "acme" · organization is blank
+ *   created=2024-01-01..2024-03-31  inclusive; either side may be empty; one day: created=2024-01-01
+ *   fqdns=2..5   fqdns=3            inclusive number range
+ *   corder=204928159                exact id
+ *   sort=-created,id                `-` = descending
+ *   cols=id,code,product            visible columns in order
+ *
+ * Defaults are omitted, so the default view is the bare path.
+ */
+import type { UsedCodeField } from "@voucher-desk/digicert";
+import { FIELDS, type FieldDef, type FilterKind, fieldByUrlKey, fieldDef } from "./fields.js";
+import {
+  DEFAULT_COLUMNS,
+  DEFAULT_SORT,
+  DEFAULT_VIEW,
+  type FieldFilter,
+  type SortKey,
+  type ViewState,
+} from "./view.js";
 
 /** One dropped part of a URL view, with a message a person can act on. */
 export interface ViewProblem {
@@ -16,11 +44,208 @@ export interface ParseViewOptions {
 }
 
 /** Reserved URL keys (besides each field's `urlKey`). */
-export declare const VIEW_PARAMS: { readonly q: "q"; readonly sort: "sort"; readonly columns: "cols" };
+export const VIEW_PARAMS = { q: "q", sort: "sort", columns: "cols" } as const;
 
-export declare function parseView(
+const DATE = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
+const DIGITS = /^\d+$/;
+const RANGE_SEPARATOR = "..";
+
+type Decoded = { filter: FieldFilter } | { error: string } | { inactive: true };
+
+/** Encodes one filter as the list of values of its URL key; [] = nothing to write. */
+function encodeFilter(kind: FilterKind, filter: FieldFilter): string[] {
+  if (filter.type === "blank") return [""];
+  switch (kind) {
+    case "product":
+    case "enum":
+      return filter.type === "values" ? filter.values.map((v) => v ?? "") : [];
+    case "text":
+      return filter.type === "contains" && filter.text !== "" ? [filter.text] : [];
+    case "exact":
+      return filter.type === "exact" && filter.value !== "" ? [filter.value] : [];
+    case "dateRange":
+      return filter.type === "dateRange" ? encodeRange(filter.from, filter.to) : [];
+    case "numberRange":
+      return filter.type === "numberRange" ? encodeRange(numberText(filter.min), numberText(filter.max)) : [];
+  }
+}
+
+function numberText(n: number | null): string | null {
+  return n === null || !Number.isFinite(n) ? null : String(n);
+}
+
+function encodeRange(low: string | null, high: string | null): string[] {
+  if (low === null && high === null) return [];
+  if (low === high) return [low as string];
+  return [`${low ?? ""}${RANGE_SEPARATOR}${high ?? ""}`];
+}
+
+function decodeFilter(def: FieldDef, values: string[]): Decoded {
+  const kind = def.filter;
+  if (kind === "product" || kind === "enum") {
+    const unique = [...new Set(values.map((v) => (v === "" ? null : v)))];
+    return { filter: { type: "values", values: unique } };
+  }
+  const [value = ""] = values;
+  if (value === "") return { filter: { type: "blank" } };
+  switch (kind) {
+    case "text":
+      return { filter: { type: "contains", text: value } };
+    case "exact":
+      return DIGITS.test(value)
+        ? { filter: { type: "exact", value } }
+        : { error: `must be a number of digits only, got "${value}"` };
+    case "dateRange": {
+      const range = decodeRange(value, DATE, (s) => s);
+      if ("error" in range)
+        return { error: `${range.error}. Use YYYY-MM-DD..YYYY-MM-DD (either side may be empty)` };
+      return { filter: { type: "dateRange", from: range.low, to: range.high } };
+    }
+    case "numberRange": {
+      const range = decodeRange(value, NUMBER, Number);
+      if ("error" in range) return { error: `${range.error}. Use MIN..MAX (either side may be empty)` };
+      return { filter: { type: "numberRange", min: range.low, max: range.high } };
+    }
+  }
+}
+
+function decodeRange<T extends string | number>(
+  text: string,
+  pattern: RegExp,
+  convert: (s: string) => T,
+): { low: T | null; high: T | null } | { error: string } {
+  const at = text.indexOf(RANGE_SEPARATOR);
+  const [lowText, highText] =
+    at < 0 ? [text, text] : [text.slice(0, at), text.slice(at + RANGE_SEPARATOR.length)];
+  for (const part of [lowText, highText]) {
+    if (part !== "" && !pattern.test(part)) return { error: `"${part}" is not valid` };
+    if (pattern === DATE && part !== "" && !isRealDate(part))
+      return { error: `"${part}" is not a real date` };
+  }
+  const low = lowText === "" ? null : convert(lowText);
+  const high = highText === "" ? null : convert(highText);
+  if (low !== null && high !== null && low > high)
+    return { error: `its start ${low} is after its end ${high}` };
+  return { low, high };
+}
+
+function isRealDate(ymd: string): boolean {
+  const [y, m, d] = ymd.split("-").map(Number) as [number, number, number];
+  const daysInMonth = [
+    31,
+    y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ];
+  return d <= (daysInMonth[m - 1] ?? 0);
+}
+
+function sortToken(key: SortKey): string {
+  return `${key.dir === "desc" ? "-" : ""}${fieldDef(key.field).urlKey}`;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[], key: (item: T) => string): boolean {
+  return a.length === b.length && a.every((item, i) => key(item) === key(b[i] as T));
+}
+
+export function serializeView(view: ViewState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (view.q !== "") params.append(VIEW_PARAMS.q, view.q);
+  for (const def of FIELDS) {
+    const filter = view.filters[def.name];
+    if (!filter) continue;
+    for (const value of encodeFilter(def.filter, filter)) params.append(def.urlKey, value);
+  }
+  if (!sameList(view.sort, DEFAULT_SORT, sortToken)) {
+    params.append(VIEW_PARAMS.sort, view.sort.map(sortToken).join(","));
+  }
+  if (!sameList(view.columns, DEFAULT_COLUMNS, String)) {
+    params.append(VIEW_PARAMS.columns, view.columns.map((c) => fieldDef(c).urlKey).join(","));
+  }
+  return params;
+}
+
+export function parseView(
   params: URLSearchParams,
-  options?: ParseViewOptions,
-): { view: ViewState; problems: ViewProblem[] };
+  options: ParseViewOptions = {},
+): { view: ViewState; problems: ViewProblem[] } {
+  const problems: ViewProblem[] = [];
+  const report = (param: string, message: string) => problems.push({ param, message });
+  const allowExtra = new Set(options.allowExtra ?? []);
 
-export declare function serializeView(view: ViewState): URLSearchParams;
+  /** The one value of a single-valued parameter; extra copies are reported and dropped. */
+  const single = (key: string): string | undefined => {
+    const all = params.getAll(key);
+    if (all.length > 1) report(key, `"${key}" was given ${all.length} times; only the first one is used.`);
+    return all[0];
+  };
+
+  let q = DEFAULT_VIEW.q;
+  let sort = DEFAULT_VIEW.sort;
+  let columns = DEFAULT_VIEW.columns;
+  const filters: Partial<Record<UsedCodeField, FieldFilter>> = {};
+
+  for (const key of new Set(params.keys())) {
+    if (key === VIEW_PARAMS.q) {
+      q = single(key) ?? "";
+    } else if (key === VIEW_PARAMS.sort) {
+      sort = parseSort(single(key) ?? "", (m) => report(key, m));
+    } else if (key === VIEW_PARAMS.columns) {
+      columns = parseColumns(single(key) ?? "", (m) => report(key, m));
+    } else {
+      const def = fieldByUrlKey(key);
+      if (!def) {
+        if (!allowExtra.has(key)) report(key, `Unknown parameter "${key}" was ignored.`);
+        continue;
+      }
+      const values =
+        def.filter === "product" || def.filter === "enum" ? params.getAll(key) : [single(key) ?? ""];
+      const decoded = decodeFilter(def, values);
+      if ("error" in decoded) {
+        report(key, `${def.label} filter "${key}" was ignored: ${decoded.error}.`);
+      } else if ("filter" in decoded) {
+        filters[def.name] = decoded.filter;
+      }
+    }
+  }
+  return { view: { q, filters, sort, columns }, problems };
+}
+
+function parseSort(text: string, report: (message: string) => void): SortKey[] {
+  if (text === "") return [];
+  const sort: SortKey[] = [];
+  for (const token of text.split(",")) {
+    const desc = token.startsWith("-");
+    const def = fieldByUrlKey(desc ? token.slice(1) : token);
+    if (!def) {
+      report(`Ignored sort "${token}": no such column. Use column keys, with "-" for descending.`);
+    } else if (sort.some((s) => s.field === def.name)) {
+      report(`Ignored sort "${token}": ${def.label} is already in the sort.`);
+    } else {
+      sort.push({ field: def.name, dir: desc ? "desc" : "asc" });
+    }
+  }
+  return sort;
+}
+
+function parseColumns(text: string, report: (message: string) => void): readonly UsedCodeField[] {
+  const columns: UsedCodeField[] = [];
+  for (const token of text === "" ? [] : text.split(",")) {
+    const def = fieldByUrlKey(token);
+    if (!def) report(`Ignored cols "${token}": no such column.`);
+    else if (columns.includes(def.name)) report(`Ignored cols "${token}": it is already listed.`);
+    else columns.push(def.name);
+  }
+  if (columns.length > 0) return columns;
+  report(`"cols" named no valid column, so the default columns are shown.`);
+  return DEFAULT_COLUMNS;
+}

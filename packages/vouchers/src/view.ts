@@ -1,9 +1,10 @@
 import type { UsedCodeField } from "@voucher-desk/digicert";
+import { FIELDS } from "./fields.js";
 
 export type SortDir = "asc" | "desc";
 export interface SortKey {
-  field: UsedCodeField;
-  dir: SortDir;
+  readonly field: UsedCodeField;
+  readonly dir: SortDir;
 }
 
 /**
@@ -13,7 +14,7 @@ export interface SortKey {
  */
 export type FieldFilter =
   /** Any of these values. Product: name_ids. Enum: raw values. `null` is the "(blank)" choice. */
-  | { type: "values"; values: (string | null)[] }
+  | { type: "values"; values: readonly (string | null)[] }
   /** Case-insensitive substring; never empty. */
   | { type: "contains"; text: string }
   /** Only rows where the field is absent ("(blank)"). Distinct from any real value. */
@@ -25,18 +26,30 @@ export type FieldFilter =
   /** One id, digits only, compared exactly at any length (leading zeros ignored). */
   | { type: "exact"; value: string };
 
-export type Filters = Partial<Record<UsedCodeField, FieldFilter>>;
+export type Filters = Readonly<Partial<Record<UsedCodeField, FieldFilter>>>;
 
+/** Plain immutable data: change it by building a new object. */
 export interface ViewState {
   /** Global search across the searchable fields, case-insensitive. "" = none. */
-  q: string;
-  filters: Filters;
-  /** Multi-column sort, first key wins; ties always end on `id`. */
-  sort: SortKey[];
+  readonly q: string;
+  /** At most one filter per field. An empty `values` list is inactive (nothing chosen). */
+  readonly filters: Filters;
+  /** Multi-column sort, first key wins; ties always end on `id`. [] = by id only. */
+  readonly sort: readonly SortKey[];
   /** Visible columns, in display (and CSV) order. Never empty. */
-  columns: UsedCodeField[];
+  readonly columns: readonly UsedCodeField[];
 }
 
-export declare const DEFAULT_SORT: readonly SortKey[];
-export declare const DEFAULT_COLUMNS: readonly UsedCodeField[];
-export declare const DEFAULT_VIEW: ViewState;
+/** Newest code first. */
+export const DEFAULT_SORT: readonly SortKey[] = Object.freeze([Object.freeze({ field: "id", dir: "desc" })]);
+export const DEFAULT_COLUMNS: readonly UsedCodeField[] = Object.freeze(
+  FIELDS.filter((f) => f.defaultVisible).map((f) => f.name),
+);
+
+/** The view with nothing chosen. Treat it as read-only; copy before changing. */
+export const DEFAULT_VIEW: ViewState = Object.freeze({
+  q: "",
+  filters: Object.freeze({}),
+  sort: DEFAULT_SORT,
+  columns: DEFAULT_COLUMNS,
+});
