@@ -16,6 +16,7 @@ const REQUIRED_COLUMNS: readonly UsedCodeField[] = ["id", "value"];
  * DigicertPayloadError only when the text has no header with `id` and `value`.
  */
 export function parseUsedCodesCsv(text: string): NormalizedUsedCodes {
+  // papaparse strips a BOM too; doing it here keeps the header check independent of that.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const parsed = Papa.parse<string[]>(body, {
     header: false,

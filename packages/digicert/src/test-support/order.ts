@@ -1,0 +1,27 @@
+/** digicert-api.md §4's realistic order info fixture, with DigiCert's quirks (`is_multi_year_plan: "1"`). */
+export function rawOrderFixture(): Record<string, unknown> {
+  return JSON.parse(`{"id":204928159,
+ "certificate":{"id":205112233,"thumbprint":"7D236B54D19D5EACF0881FAF24D51DFE5D23E945",
+   "serial_number":"0669D46CAE79EF684A69777490602485","common_name":"example.com",
+   "dns_names":["example.com","www.example.com"],"date_created":"2022-03-03T13:41:41+00:00",
+   "date_issued":"2022-03-04T09:12:00+00:00","valid_from":"2022-03-04","valid_till":"2023-04-04",
+   "days_remaining":120,"csr":"-----BEGIN CERTIFICATE REQUEST-----...","organization":{"id":112233},
+   "organization_units":[],"server_platform":{"id":-1,"name":"OTHER",
+   "install_url":"http://www.digicert.com/SSL-certificate-installation.htm",
+   "csr_url":"http://www.digicert.com/csr-creation.htm"},"signature_hash":"sha256","key_size":2048,
+   "ca_cert":{"id":"3EE6E4F6856DF7FC","name":"DigiCert Global G2 TLS RSA SHA256 2020 CA1"},
+   "cert_validity":{"years":1}},
+ "status":"issued","is_renewal":false,"is_renewed":false,"date_created":"2022-03-03T13:41:41+00:00",
+ "organization":{"name":"Example Inc.","display_name":"Example Inc.","is_active":true,
+   "city":"Lindon","state":"Utah","country":"us"},
+ "disable_renewal_notifications":false,"container":{"id":5,"name":"Example Inc.","is_active":true},
+ "product":{"name_id":"ssl_basic","name":"Basic OV","type":"ssl_certificate",
+   "validation_type":"ov","validation_name":"OV","validation_description":"Normal Organization Validation"},
+ "organization_contact":{"first_name":"Jane","last_name":"Doe","email":"jane@example.com","telephone":"8015551212"},
+ "technical_contact":{"first_name":"Jane","last_name":"Doe","email":"jane@example.com","telephone":"8015551212"},
+ "user":{"id":153208,"first_name":"Jane","last_name":"Doe","email":"jane@example.com"},
+ "requests":[{"id":1,"date":"2022-03-03T13:41:41+00:00","type":"new_request","status":"approved"}],
+ "validity_years":1,"order_validity":{"years":6},"order_valid_from":"2022-03-04",
+ "order_valid_till":"2028-03-03","is_multi_year_plan":"1","payment_method":"balance",
+ "receipt_id":200896,"server_licenses":1,"allow_duplicates":false}`);
+}
