@@ -1,0 +1,52 @@
+import compress from "@fastify/compress";
+import Fastify, { type FastifyInstance } from "fastify";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { type Clock, systemClock } from "./clock.js";
+import type { Config } from "./config.js";
+import { registerErrorHandling } from "./errors.js";
+import { loggerOptions } from "./logger.js";
+import { registerOpenApi } from "./plugins/openapi.js";
+import { registerSecurityHeaders } from "./plugins/security.js";
+import { registerSpa } from "./plugins/spa.js";
+import { apiRoutes } from "./routes/api.js";
+import { createServices } from "./services/services.js";
+
+export interface BuildOptions {
+  /** Where logs go (tests capture them); stdout by default. */
+  logStream?: NodeJS.WritableStream;
+  clock?: Clock;
+}
+
+/**
+ * Builds the BFF without listening: tests call it and use `inject()` or `listen({ port: 0 })`.
+ * Plugins load in tiers: third-party wrappers (security headers, compression, OpenAPI), then
+ * our services (the DigiCert client, caches; in demo mode the simulator), then the routes and
+ * the SPA. `close()` shuts it all down, the upstream connections and the simulator included.
+ */
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config, options.logStream),
+    // Nothing we accept has a body; refuse big ones before reading them.
+    bodyLimit: 16 * 1024,
+    // Keep-alive sockets are closed on shutdown instead of holding it open.
+    forceCloseConnections: "idle",
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await registerSecurityHeaders(app);
+  await app.register(compress, { global: true, threshold: 1024, encodings: ["gzip", "deflate"] });
+  await registerOpenApi(app);
+
+  const services = await createServices(config, app.log, options.clock ?? systemClock);
+  app.addHook("onClose", async () => services.close());
+
+  await app.register(apiRoutes, {
+    prefix: "/api",
+    services,
+    rateLimitPerMinute: config.apiRateLimitPerMinute,
+  });
+  await registerSpa(app, config.webDist);
+  return app;
+}

@@ -1,0 +1,105 @@
+import type { UsedCode } from "@voucher-desk/digicert";
+import type { FastifyBaseLogger } from "fastify";
+import type { Clock } from "../clock.js";
+import { isUpstreamError } from "../digicert/upstream-error.js";
+import { SingleFlight } from "../single-flight.js";
+import { type SnapshotMeta, UsedCodesSnapshot } from "./used-codes-snapshot.js";
+
+export interface UsedCodesCacheOptions {
+  /** Fetches the whole list from upstream (the page walk). */
+  fetchAll: () => Promise<readonly UsedCode[]>;
+  meta: SnapshotMeta;
+  ttlMs: number;
+  /** A forced refresh of a list younger than this returns that list (the budget is shared). */
+  refreshMinIntervalMs: number;
+  clock: Clock;
+  logger: FastifyBaseLogger;
+}
+
+export interface ServedList {
+  snapshot: UsedCodesSnapshot;
+  /** Past its TTL (a refresh is running or failed), or a forced refresh could not get newer data. */
+  stale: boolean;
+}
+
+/** After a failed background refresh, wait this long before the next one (upstream is struggling). */
+const BACKGROUND_RETRY_MS = 10_000;
+
+/**
+ * The used-code list, cached in process with a TTL. A cold cache fetches once however many
+ * requests wait (single-flight); a list past its TTL is served at once, marked stale, while
+ * one background refresh runs. A Redis-backed cache for several replicas would replace this
+ * class behind the same two methods (DESIGN.md §4).
+ */
+export class UsedCodesCache {
+  readonly #options: UsedCodesCacheOptions;
+  readonly #fill = new SingleFlight<UsedCodesSnapshot>();
+  #snapshot: UsedCodesSnapshot | undefined;
+  #nextBackgroundAt = 0;
+
+  constructor(options: UsedCodesCacheOptions) {
+    this.#options = options;
+  }
+
+  /** The list for a reader: cached if there is one (stale past its TTL), else fetched now. */
+  async get(): Promise<ServedList> {
+    const snapshot = this.#snapshot;
+    if (!snapshot) return { snapshot: await this.#refill(), stale: false };
+    if (!this.#isPastTtl(snapshot)) return { snapshot, stale: false };
+    this.#refreshInBackground();
+    return { snapshot, stale: true };
+  }
+
+  /**
+   * A refetch the user asked for. A list younger than the minimum interval is returned as it
+   * is, and a refresh already running is joined, so clicking cannot drain the budget. When
+   * upstream is rate-limiting and a list exists, that list is returned marked stale.
+   */
+  async refresh(): Promise<ServedList> {
+    const snapshot = this.#snapshot;
+    if (snapshot && !this.#fill.has("list") && this.#age(snapshot) < this.#options.refreshMinIntervalMs) {
+      return { snapshot, stale: false };
+    }
+    try {
+      return { snapshot: await this.#refill(), stale: false };
+    } catch (error) {
+      if (snapshot && isUpstreamError(error) && error.kind === "rate_limited")
+        return { snapshot, stale: true };
+      throw error;
+    }
+  }
+
+  /** The current list without fetching (readiness, tests). */
+  peek(): UsedCodesSnapshot | undefined {
+    return this.#snapshot;
+  }
+
+  #refill(): Promise<UsedCodesSnapshot> {
+    return this.#fill.run("list", async () => {
+      const codes = await this.#options.fetchAll();
+      const snapshot = new UsedCodesSnapshot(codes, this.#options.meta, new Date(this.#options.clock.now()));
+      this.#snapshot = snapshot;
+      return snapshot;
+    });
+  }
+
+  #refreshInBackground(): void {
+    const now = this.#options.clock.now();
+    if (this.#fill.has("list") || now < this.#nextBackgroundAt) return;
+    this.#refill().catch((error: unknown) => {
+      this.#nextBackgroundAt = this.#options.clock.now() + BACKGROUND_RETRY_MS;
+      this.#options.logger.warn(
+        { err: isUpstreamError(error) ? { kind: error.kind, message: error.message } : error },
+        "background refresh of the used-code list failed; serving the cached list",
+      );
+    });
+  }
+
+  #age(snapshot: UsedCodesSnapshot): number {
+    return this.#options.clock.now() - snapshot.fetchedAt.getTime();
+  }
+
+  #isPastTtl(snapshot: UsedCodesSnapshot): boolean {
+    return this.#age(snapshot) >= this.#options.ttlMs;
+  }
+}
