@@ -62,6 +62,8 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
+const UNITS_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
+
 export const DEFAULT_BUDGET = "80/5s,800/3m";
 
 export const DEFAULT_CLIENT_CONFIG: ClientConfig = {
@@ -78,8 +80,6 @@ export const DEFAULT_CLIENT_CONFIG: ClientConfig = {
 
 /** Resolved from this file, not the working directory: src/ and dist/ both sit in apps/bff. */
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
-
-const UNITS_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 };
 
 /** `"80/5s,800/3m"` → two rolling windows. */
 export function parseBudget(text: string): BudgetWindow[] {
@@ -119,7 +119,10 @@ const envSchema = z.object({
     z
       .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://host/services/v2" })
       .refine(
-        (url) => new URL(url).protocol === "https:" || LOOPBACK_HOSTS.has(new URL(url).hostname),
+        (url) =>
+          !URL.canParse(url) ||
+          new URL(url).protocol === "https:" ||
+          LOOPBACK_HOSTS.has(new URL(url).hostname),
         "must use https unless it points at this machine (127.0.0.1, localhost), so the key never travels in clear text",
       )
       .optional(),
