@@ -1,0 +1,91 @@
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  Link,
+  Outlet,
+  type RouterHistory,
+  useNavigate,
+} from "@tanstack/react-router";
+import type { ViewState } from "@voucher-desk/vouchers";
+import { Banner } from "../components/ui/Banner";
+import { OrderDialog } from "../features/orders/components/OrderDialog";
+import { VouchersPage } from "../features/vouchers/components/VouchersPage";
+import {
+  keepView,
+  parseViewSearch,
+  stringifyViewSearch,
+  validateViewSearch,
+} from "../features/vouchers/view-search";
+
+/**
+ * Two code-based routes: `/` (the dashboard) and `/orders/$orderId` (the same dashboard with
+ * the order drilldown open over it). The search string is the dashboard view on both, read and
+ * written by the domain's parseView/serializeView, so every view is a link.
+ */
+const rootRoute = createRootRoute({
+  validateSearch: validateViewSearch,
+  component: DashboardRoute,
+  notFoundComponent: NotFound,
+});
+
+const dashboardRoute = createRoute({ getParentRoute: () => rootRoute, path: "/" });
+
+const orderRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/orders/$orderId",
+  component: OrderRoute,
+});
+
+const routeTree = rootRoute.addChildren([dashboardRoute, orderRoute]);
+
+function DashboardRoute() {
+  const { view, problems } = rootRoute.useSearch();
+  const navigate = useNavigate();
+  const changeView = (next: ViewState) => navigate({ to: ".", search: { view: next, problems: [] } });
+  return (
+    <VouchersPage
+      view={view}
+      problems={problems}
+      onViewChange={changeView}
+      onDismissProblems={() => navigate({ to: ".", search: { view, problems: [] }, replace: true })}
+    >
+      <Outlet />
+    </VouchersPage>
+  );
+}
+
+function OrderRoute() {
+  const { orderId } = orderRoute.useParams();
+  const navigate = useNavigate();
+  return <OrderDialog orderId={orderId} onClose={() => navigate({ to: "/", search: keepView })} />;
+}
+
+function NotFound() {
+  return (
+    <Banner tone="warning" title="There is no page at this address">
+      <p>
+        <Link to="/" search={keepView}>
+          Back to the voucher codes
+        </Link>
+      </p>
+    </Banner>
+  );
+}
+
+export function createAppRouter(options: { history?: RouterHistory } = {}) {
+  return createRouter({
+    routeTree,
+    history: options.history,
+    parseSearch: parseViewSearch,
+    stringifySearch: stringifyViewSearch,
+    // The dialog opens over the table the user scrolled; keep their place.
+    scrollRestoration: false,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

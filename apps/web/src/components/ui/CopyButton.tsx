@@ -1,0 +1,53 @@
+import { useEffect, useState } from "react";
+import { copyText } from "../../lib/clipboard";
+
+interface CopyButtonProps {
+  text: string;
+  /** What is copied, for the accessible name: "Copy code ABC…". */
+  label: string;
+  className?: string;
+  children?: React.ReactNode;
+}
+
+/** Copies `text`, then says so for two seconds (visibly and to screen readers). */
+export function CopyButton({ text, label, className = "icon-button", children }: CopyButtonProps) {
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+
+  useEffect(() => {
+    if (state === "idle") return;
+    const timer = setTimeout(() => setState("idle"), 2000);
+    return () => clearTimeout(timer);
+  }, [state]);
+
+  return (
+    <button
+      type="button"
+      className={className}
+      aria-label={children ? undefined : label}
+      title={label}
+      data-state={state}
+      onClick={async () => setState((await copyText(text)) ? "copied" : "failed")}
+    >
+      {children ?? <CopyIcon />}
+      <span className="visually-hidden" aria-live="polite">
+        {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : ""}
+      </span>
+      {children && state !== "idle" ? (
+        <span className="copy-feedback" aria-hidden="true">
+          {state === "copied" ? "Copied" : "Copy failed"}
+        </span>
+      ) : null}
+    </button>
+  );
+}
+
+function CopyIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14" focusable="false">
+      <path
+        fill="currentColor"
+        d="M5 1.5A1.5 1.5 0 0 1 6.5 0h7A1.5 1.5 0 0 1 15 1.5v7a1.5 1.5 0 0 1-1.5 1.5H12v-1.5h1.5v-7h-7V3H5V1.5ZM1 6.5A1.5 1.5 0 0 1 2.5 5h7A1.5 1.5 0 0 1 11 6.5v7A1.5 1.5 0 0 1 9.5 15h-7A1.5 1.5 0 0 1 1 13.5v-7Zm1.5 0v7h7v-7h-7Z"
+      />
+    </svg>
+  );
+}

@@ -1,0 +1,150 @@
+import type { Header, ReactTable, RowData } from "@tanstack/react-table";
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { type ReactNode, useRef } from "react";
+import type { DataTableFeatures } from "./data-table-features";
+
+const ROW_HEIGHT = 36;
+const DEFAULT_WIDTH = 160;
+
+interface DataTableProps<TData extends RowData> {
+  // biome-ignore lint/suspicious/noExplicitAny: the selected-state shape does not matter to rendering
+  table: ReactTable<DataTableFeatures, TData, any>;
+  /** Accessible name of the table. */
+  label: string;
+  /** Shown under the header when there are no rows. */
+  empty?: ReactNode;
+}
+
+/**
+ * A generic, virtualized table: sticky header, sortable header buttons with aria-sort, fixed
+ * row height, and only the rows in view (plus a margin) in the DOM. The feature owns data,
+ * columns and state; this renders whatever table it is given.
+ */
+export function DataTable<TData extends RowData>({ table, label, empty }: DataTableProps<TData>) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const rows = table.getRowModel().rows;
+  const columns = table.getVisibleLeafColumns();
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => rows[index]?.id ?? index,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  const sortCount = columns.filter((column) => column.getIsSorted()).length;
+  const width = columns.reduce((sum, column) => sum + (column.columnDef.meta?.width ?? DEFAULT_WIDTH), 0);
+
+  return (
+    // The scroll container is focusable so keyboard users can scroll it (both directions).
+    <section
+      className="data-table"
+      ref={scrollRef}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+      tabIndex={0}
+      aria-label={`${label}, scrollable`}
+    >
+      <table
+        className="data-table__table"
+        aria-label={label}
+        aria-rowcount={rows.length + 1}
+        style={{ width }}
+      >
+        <colgroup>
+          {columns.map((column) => (
+            <col key={column.id} style={{ width: column.columnDef.meta?.width ?? DEFAULT_WIDTH }} />
+          ))}
+        </colgroup>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} aria-rowindex={1}>
+              {group.headers.map((header) => (
+                <HeaderCell key={header.id} header={header} multiSort={sortCount > 1} />
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {paddingTop > 0 ? (
+            // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row holds no content or focus
+            <tr className="data-table__spacer" aria-hidden="true" style={{ height: paddingTop }} />
+          ) : null}
+          {items.map((item) => {
+            const row = rows[item.index];
+            if (!row) return null;
+            return (
+              <tr key={row.id} aria-rowindex={item.index + 2} data-index={item.index}>
+                {row.getVisibleCells().map((cell) => (
+                  <td
+                    key={cell.id}
+                    className={cell.column.columnDef.meta?.align === "end" ? "cell--end" : undefined}
+                  >
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            );
+          })}
+          {paddingBottom > 0 ? (
+            // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row holds no content or focus
+            <tr className="data-table__spacer" aria-hidden="true" style={{ height: paddingBottom }} />
+          ) : null}
+        </tbody>
+      </table>
+      {rows.length === 0 && empty ? <div className="data-table__empty">{empty}</div> : null}
+    </section>
+  );
+}
+
+const ORDINALS = ["", "", "2nd", "3rd"];
+
+function HeaderCell({
+  header,
+  multiSort,
+}: {
+  // biome-ignore lint/suspicious/noExplicitAny: any row type
+  header: Header<DataTableFeatures, any, unknown>;
+  multiSort: boolean;
+}) {
+  const column = header.column;
+  const meta = column.columnDef.meta;
+  const align = meta?.align === "end" ? "cell--end" : undefined;
+  const label = typeof column.columnDef.header === "string" ? column.columnDef.header : column.id;
+  if (!column.getCanSort()) {
+    return (
+      <th scope="col" className={align}>
+        {label}
+      </th>
+    );
+  }
+  const direction = column.getIsSorted();
+  const index = column.getSortIndex();
+  // ARIA wants aria-sort on one header at a time: the primary sort key. Secondary keys say
+  // their rank in the button text instead.
+  const ariaSort = direction && index === 0 ? (direction === "asc" ? "ascending" : "descending") : undefined;
+  const rank = direction && multiSort ? index + 1 : null;
+  return (
+    <th scope="col" className={align} aria-sort={ariaSort}>
+      <button
+        type="button"
+        className="th-button"
+        onClick={column.getToggleSortingHandler()}
+        title={`Sort by ${label}. Shift-click to add it to the current sort.`}
+      >
+        <span className="th-button__label">{label}</span>
+        <span className="th-button__sort" data-direction={direction || "none"} aria-hidden="true">
+          {direction === "asc" ? "▲" : direction === "desc" ? "▼" : "↕"}
+          {rank ? <sup>{rank}</sup> : null}
+        </span>
+        {direction && index > 0 ? (
+          <span className="visually-hidden">
+            , {ORDINALS[index + 1] ?? `${index + 1}th`} sort key,{" "}
+            {direction === "asc" ? "ascending" : "descending"}
+          </span>
+        ) : null}
+      </button>
+    </th>
+  );
+}

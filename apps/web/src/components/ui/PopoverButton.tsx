@@ -1,0 +1,43 @@
+import { Popover } from "radix-ui";
+import type { ReactNode } from "react";
+
+interface PopoverButtonProps {
+  label: string;
+  /** How many settings inside are active; shown as a badge and in the accessible name. */
+  activeCount?: number;
+  children: ReactNode;
+  className?: string;
+}
+
+/** A toolbar button that opens a non-modal panel (Radix Popover: focus moves in, Esc closes). */
+export function PopoverButton({ label, activeCount = 0, children, className }: PopoverButtonProps) {
+  return (
+    <Popover.Root>
+      <Popover.Trigger asChild>
+        <button type="button" className="toolbar-button" data-active={activeCount > 0 || undefined}>
+          <span>{label}</span>
+          {activeCount > 0 ? (
+            <span className="badge">
+              {activeCount}
+              <span className="visually-hidden"> active</span>
+            </span>
+          ) : null}
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="12" height="12" focusable="false">
+            <path fill="currentColor" d="M3.2 5.7 8 10.5l4.8-4.8 1 1L8 12.5 2.2 6.7z" />
+          </svg>
+        </button>
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content
+          className={`popover ${className ?? ""}`}
+          align="start"
+          sideOffset={6}
+          collisionPadding={12}
+          aria-label={`${label} filter`}
+        >
+          {children}
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
+  );
+}

@@ -1,0 +1,17 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type UsedCodesResponse, usedCodesResponseSchema } from "@voucher-desk/vouchers";
+import { requestJson } from "../../../lib/api-client";
+import { usedCodesQueryKey } from "./get-used-codes";
+
+/** Asks the BFF to fetch the list from DigiCert now, bypassing its cache. */
+export function refreshUsedCodes(): Promise<UsedCodesResponse> {
+  return requestJson("/api/used-codes/refresh", usedCodesResponseSchema, { method: "POST" });
+}
+
+export function useRefreshUsedCodes() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: refreshUsedCodes,
+    onSuccess: (data) => queryClient.setQueryData(usedCodesQueryKey, data),
+  });
+}

@@ -1,0 +1,71 @@
+/**
+ * The table's columns, defined once from the domain's field catalog: header = catalog label,
+ * id = DigiCert field name (so visibility, order and sort state speak the domain's names),
+ * alignment and width from the field kind, and the catalog entry itself in meta for filters.
+ */
+import {
+  type CellData,
+  type ColumnDef,
+  createColumnHelper,
+  type RowData,
+  type TableFeatures,
+} from "@tanstack/react-table";
+import type { UsedCode } from "@voucher-desk/digicert";
+import { FIELDS, type FieldDef, type FieldKind } from "@voucher-desk/vouchers";
+import type { DataTableFeatures } from "../../components/ui/data-table-features";
+import { UsedCodeCell } from "./components/UsedCodeCell";
+
+declare module "@tanstack/react-table" {
+  // The type parameters must repeat table-core's declaration exactly for the merge.
+  interface ColumnMeta<
+    in out TFeatures extends TableFeatures,
+    in out TData extends RowData,
+    TValue extends CellData = CellData,
+  > {
+    /** The catalog entry behind a used-code column. */
+    field?: FieldDef;
+  }
+}
+
+const WIDTH_BY_KIND: Record<FieldKind, number> = {
+  id: 120,
+  text: 220,
+  enum: 130,
+  number: 110,
+  datetime: 172,
+  date: 124,
+};
+
+// Fields whose content needs a different width than their kind suggests.
+const WIDTH_BY_FIELD: Partial<Record<FieldDef["name"], number>> = {
+  id: 96,
+  value: 330,
+  product_name: 210,
+  certificate_order_id: 170,
+  cert_organization: 220,
+  cert_common_name: 220,
+  voucher_validity_end_date: 136,
+  cert_validity_end_date: 160,
+  cert_validity_start_date: 160,
+  cert_request_date: 190,
+  validity_years: 130,
+  validity_days: 124,
+  server_licenses: 130,
+};
+
+const helper = createColumnHelper<DataTableFeatures, UsedCode>();
+
+function columnFor(field: FieldDef): ColumnDef<DataTableFeatures, UsedCode, unknown> {
+  return helper.accessor((row) => row[field.name], {
+    id: field.name,
+    header: field.label,
+    cell: (context) => <UsedCodeCell field={field} row={context.row.original} />,
+    meta: {
+      field,
+      align: field.kind === "number" || field.kind === "id" ? "end" : "start",
+      width: WIDTH_BY_FIELD[field.name] ?? WIDTH_BY_KIND[field.kind],
+    },
+  }) as ColumnDef<DataTableFeatures, UsedCode, unknown>;
+}
+
+export const usedCodeColumns: ColumnDef<DataTableFeatures, UsedCode, unknown>[] = FIELDS.map(columnFor);

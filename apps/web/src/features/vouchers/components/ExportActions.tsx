@@ -1,0 +1,60 @@
+import type { UsedCode } from "@voucher-desk/digicert";
+import { exportFileName, type ViewState, writeCsv } from "@voucher-desk/vouchers";
+import { useState } from "react";
+import { CopyButton } from "../../../components/ui/CopyButton";
+import { saveTextFile } from "../../../lib/download";
+import { viewQueryString } from "../view-search";
+
+interface ExportActionsProps {
+  rows: readonly UsedCode[];
+  view: ViewState;
+}
+
+/** The server route that answers the same view as CSV, for scripts and scheduled reports. */
+export function reportLink(view: ViewState, origin: string): string {
+  const query = viewQueryString(view);
+  return `${origin}/api/used-codes.csv${query === "" ? "" : `?${query}`}`;
+}
+
+/**
+ * "Export CSV" writes exactly the view on screen (rows as filtered and sorted, visible columns
+ * in order) with the shared writer, the same bytes the report link gives.
+ */
+export function ExportActions({ rows, view }: ExportActionsProps) {
+  const [busy, setBusy] = useState(false);
+
+  const exportCsv = () => {
+    setBusy(true);
+    // Let the "Exporting…" state paint before the (synchronous) writer runs on big views.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        try {
+          saveTextFile(writeCsv(rows, view.columns), exportFileName(view, new Date()));
+        } finally {
+          setBusy(false);
+        }
+      }, 0),
+    );
+  };
+
+  return (
+    <div className="export-actions">
+      <CopyButton
+        text={reportLink(view, window.location.origin)}
+        label={`Copy report link: ${reportLink(view, window.location.origin)}`}
+        className="toolbar-button"
+      >
+        Copy report link
+      </CopyButton>
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={exportCsv}
+        disabled={busy || rows.length === 0}
+        aria-busy={busy || undefined}
+      >
+        {busy ? "Exporting…" : "Export CSV"}
+      </button>
+    </div>
+  );
+}

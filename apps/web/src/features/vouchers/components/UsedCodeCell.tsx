@@ -1,0 +1,54 @@
+import { Link } from "@tanstack/react-router";
+import type { UsedCode } from "@voucher-desk/digicert";
+import { type FieldDef, formatCell } from "@voucher-desk/vouchers";
+import { CopyButton } from "../../../components/ui/CopyButton";
+import { keepView } from "../view-search";
+
+// Text longer than this may not fit its column; it becomes focusable so keyboard users can
+// reveal it (hover reveals it for mouse users, see .truncate in table.css).
+const REVEAL_FROM_CHARS = 24;
+
+interface UsedCodeCellProps {
+  field: FieldDef;
+  row: UsedCode;
+}
+
+/** One cell, formatted by the catalog: values exactly as received, blanks by their label. */
+export function UsedCodeCell({ field, row }: UsedCodeCellProps) {
+  const value = row[field.name];
+  if (value === null || value === undefined) {
+    return <span className="cell-blank">{formatCell(field.name, value)}</span>;
+  }
+  const text = formatCell(field.name, value);
+
+  if (field.name === "value") {
+    return (
+      <span className="voucher-code">
+        <code className="voucher-code__text">{text}</code>
+        <CopyButton text={text} label={`Copy voucher code ${text}`} />
+      </span>
+    );
+  }
+  if (field.name === "certificate_order_id") {
+    return (
+      <Link
+        to="/orders/$orderId"
+        params={{ orderId: text }}
+        search={keepView}
+        className="order-link"
+        data-order-link={text}
+      >
+        {text}
+      </Link>
+    );
+  }
+  if (text.length >= REVEAL_FROM_CHARS) {
+    return (
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: focus reveals the full value of a truncated cell
+      <span className="truncate" tabIndex={0}>
+        {text}
+      </span>
+    );
+  }
+  return <span className="truncate">{text}</span>;
+}

@@ -1,0 +1,137 @@
+import type { UsedCode } from "@voucher-desk/digicert";
+import {
+  buildIndex,
+  DEFAULT_COLUMNS,
+  queryUsedCodes,
+  type ViewProblem,
+  type ViewState,
+} from "@voucher-desk/vouchers";
+import { type ReactNode, useDeferredValue, useMemo } from "react";
+import { Banner } from "../../../components/ui/Banner";
+import { DataTable } from "../../../components/ui/DataTable";
+import { SkeletonTable } from "../../../components/ui/Skeleton";
+import { formatCount } from "../../../lib/format";
+import { useUsedCodes } from "../api/get-used-codes";
+import { useRefreshUsedCodes } from "../api/refresh-used-codes";
+import { useUsedCodeTable } from "../hooks/use-used-code-table";
+import { activeFilterCount, withoutFilters } from "../view-edit";
+import { ColumnMenu } from "./ColumnMenu";
+import { DashboardHeader } from "./DashboardHeader";
+import { ExportActions } from "./ExportActions";
+import { FilterBar } from "./filters/FilterBar";
+import { FilterChips } from "./filters/FilterChips";
+import {
+  DemoBanner,
+  EmptyAccount,
+  errorMessage,
+  LoadError,
+  NoMatches,
+  StaleBanner,
+  ViewProblemsNotice,
+} from "./StateMessages";
+
+// A stable empty list: a fresh [] per render would rebuild the index and the table's rows.
+const NO_CODES: UsedCode[] = [];
+
+interface VouchersPageProps {
+  view: ViewState;
+  problems: readonly ViewProblem[];
+  onViewChange: (view: ViewState) => void;
+  onDismissProblems: () => void;
+  /** Drawn over the page: the order drilldown, or a not-found notice. */
+  children?: ReactNode;
+}
+
+export function VouchersPage({
+  view,
+  problems,
+  onViewChange,
+  onDismissProblems,
+  children,
+}: VouchersPageProps) {
+  const query = useUsedCodes();
+  const refresh = useRefreshUsedCodes();
+  const data = query.data;
+  const codes = data?.codes ?? NO_CODES;
+
+  // The index is built once per load; every view runs against it. Filtering 100k rows takes
+  // a moment, so typing stays responsive and the table catches up (useDeferredValue).
+  const index = useMemo(() => buildIndex(codes), [codes]);
+  const shownView = useDeferredValue(view);
+  const rows = useMemo(() => queryUsedCodes(index, shownView), [index, shownView]);
+  const table = useUsedCodeTable(rows, view, onViewChange);
+  const updating = shownView !== view;
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#results">
+        Skip to the table
+      </a>
+      <DashboardHeader data={data} refreshing={refresh.isPending} onRefresh={() => refresh.mutate()} />
+      <main className="app-main">
+        {problems.length > 0 ? (
+          <ViewProblemsNotice problems={problems} onDismiss={onDismissProblems} />
+        ) : null}
+        {data?.source === "demo" ? <DemoBanner /> : null}
+        {data?.stale ? <StaleBanner fetchedAt={data.fetchedAt} /> : null}
+        {refresh.isError ? (
+          <Banner
+            tone="warning"
+            title="Refresh failed"
+            actions={
+              <button type="button" className="button" onClick={() => refresh.reset()}>
+                Dismiss
+              </button>
+            }
+          >
+            <p>{errorMessage(refresh.error)}</p>
+            <p>The list below is the last one loaded.</p>
+          </Banner>
+        ) : null}
+        {query.isError ? (
+          <LoadError
+            error={query.error}
+            retrying={query.isFetching}
+            onRetry={() => void query.refetch()}
+            hasData={data !== undefined}
+          />
+        ) : null}
+        {children}
+
+        {query.isPending ? (
+          <SkeletonTable columns={DEFAULT_COLUMNS.length} label="Loading voucher codes…" />
+        ) : data === undefined ? null : codes.length === 0 ? (
+          <EmptyAccount demo={data?.source === "demo"} />
+        ) : (
+          <>
+            <div className="toolbar">
+              <FilterBar index={index} view={view} onViewChange={onViewChange} />
+              <div className="toolbar__end">
+                <ColumnMenu
+                  table={table}
+                  onReset={() => onViewChange({ ...view, columns: DEFAULT_COLUMNS })}
+                />
+                <ExportActions rows={rows} view={shownView} />
+              </div>
+            </div>
+            <FilterChips index={index} view={view} onViewChange={onViewChange} />
+            <p className="result-count" role="status" aria-live="polite" aria-busy={updating || undefined}>
+              Showing {formatCount(rows.length)} of {formatCount(codes.length)} codes
+            </p>
+            <div id="results" className="results" data-updating={updating || undefined}>
+              <DataTable
+                table={table}
+                label="Used voucher codes"
+                empty={
+                  activeFilterCount(view) > 0 ? (
+                    <NoMatches onClear={() => onViewChange(withoutFilters(view))} />
+                  ) : null
+                }
+              />
+            </div>
+          </>
+        )}
+      </main>
+    </div>
+  );
+}

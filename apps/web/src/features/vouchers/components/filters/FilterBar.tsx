@@ -1,0 +1,74 @@
+import type { UsedCodeField } from "@voucher-desk/digicert";
+import { FIELDS, type FieldDef, type UsedCodeIndex, type ViewState } from "@voucher-desk/vouchers";
+import { PopoverButton } from "../../../../components/ui/PopoverButton";
+import { useDebouncedCommit } from "../../../../lib/use-debounced-commit";
+import { isActive, withFilter, withSearch } from "../../view-edit";
+import { FieldFilterControl } from "./FieldFilterControl";
+
+// The questions people ask first ("which Basic OV codes, for whom?") get their own buttons;
+// the rest are grouped so the bar fits at 1024 px.
+const OWN_BUTTON: readonly UsedCodeField[] = ["product_name", "cert_organization", "cert_common_name"];
+const DATE_FIELDS = FIELDS.filter((f) => f.filter === "dateRange");
+const OTHER_FIELDS = FIELDS.filter((f) => f.filter !== "dateRange" && !OWN_BUTTON.includes(f.name));
+
+interface FilterBarProps {
+  index: UsedCodeIndex;
+  view: ViewState;
+  onViewChange: (view: ViewState) => void;
+}
+
+export function FilterBar({ index, view, onViewChange }: FilterBarProps) {
+  const search = useDebouncedCommit(view.q, (q) => onViewChange(withSearch(view, q)));
+  const searchable = FIELDS.filter((f) => f.searchable)
+    .map((f) => f.label.toLowerCase())
+    .join(", ");
+
+  const group = (label: string, fields: readonly FieldDef[], wide = false) => (
+    <PopoverButton
+      label={label}
+      activeCount={fields.filter((f) => isActive(view.filters[f.name])).length}
+      className={wide ? "popover--wide" : undefined}
+    >
+      <div className={wide ? "filter-grid" : undefined}>
+        {fields.map((field) => (
+          <FieldFilterControl
+            key={field.name}
+            field={field}
+            index={index}
+            view={view}
+            onChange={(filter) => onViewChange(withFilter(view, field.name, filter))}
+          />
+        ))}
+      </div>
+    </PopoverButton>
+  );
+
+  return (
+    <search className="filter-bar" aria-label="Filters">
+      <label className="search-box">
+        <span className="visually-hidden">Search all fields</span>
+        <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14" focusable="false">
+          <path
+            fill="currentColor"
+            d="M6.5 1a5.5 5.5 0 0 1 4.4 8.8l3.9 3.9-1.1 1.1-3.9-3.9A5.5 5.5 0 1 1 6.5 1Zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8Z"
+          />
+        </svg>
+        <input
+          type="search"
+          className="input search-box__input"
+          placeholder="Search codes, orders, names…"
+          title={`Searches ${searchable}`}
+          value={search.value}
+          onChange={(event) => search.setValue(event.target.value)}
+          onKeyDown={(event) => event.key === "Enter" && search.flush()}
+        />
+      </label>
+      {OWN_BUTTON.map((name) => {
+        const field = FIELDS.find((f) => f.name === name);
+        return field ? <span key={name}>{group(field.label, [field])}</span> : null;
+      })}
+      {group("Dates", DATE_FIELDS, true)}
+      {group("More filters", OTHER_FIELDS, true)}
+    </search>
+  );
+}

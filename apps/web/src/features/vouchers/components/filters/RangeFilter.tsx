@@ -1,0 +1,131 @@
+import type { FieldDef, FieldFilter } from "@voucher-desk/vouchers";
+import { useEffect, useId, useState } from "react";
+import { useDebouncedCommit } from "../../../../lib/use-debounced-commit";
+import { BlankCheckbox } from "./TextFilter";
+
+interface RangeFilterProps {
+  field: FieldDef;
+  filter: FieldFilter | undefined;
+  onChange: (filter: FieldFilter | undefined) => void;
+}
+
+/** Inclusive date range on the wall-clock strings ("to" includes that whole day), or "(blank)". */
+export function DateRangeFilter({ field, filter, onChange }: RangeFilterProps) {
+  const id = useId();
+  const blank = filter?.type === "blank";
+  const from = filter?.type === "dateRange" ? (filter.from ?? "") : "";
+  const to = filter?.type === "dateRange" ? (filter.to ?? "") : "";
+  const [draft, setDraft] = useState({ from, to });
+  useEffect(() => setDraft({ from, to }), [from, to]);
+  const reversed = draft.from !== "" && draft.to !== "" && draft.from > draft.to;
+
+  const update = (next: { from: string; to: string }) => {
+    setDraft(next);
+    if (next.from !== "" && next.to !== "" && next.from > next.to) return;
+    onChange(
+      next.from === "" && next.to === ""
+        ? undefined
+        : { type: "dateRange", from: next.from || null, to: next.to || null },
+    );
+  };
+
+  return (
+    <fieldset className="filter-field">
+      <legend className="filter-field__legend">{field.label}</legend>
+      <div className="range">
+        <label className="range__part" htmlFor={`${id}-from`}>
+          <span className="range__label">From</span>
+          <input
+            id={`${id}-from`}
+            type="date"
+            className="input"
+            aria-label={`${field.label} from`}
+            disabled={blank}
+            value={draft.from}
+            max={draft.to || undefined}
+            onChange={(event) => update({ ...draft, from: event.target.value })}
+          />
+        </label>
+        <label className="range__part" htmlFor={`${id}-to`}>
+          <span className="range__label">To</span>
+          <input
+            id={`${id}-to`}
+            type="date"
+            className="input"
+            aria-label={`${field.label} to`}
+            disabled={blank}
+            value={draft.to}
+            min={draft.from || undefined}
+            onChange={(event) => update({ ...draft, to: event.target.value })}
+          />
+        </label>
+      </div>
+      {reversed ? (
+        <p className="field-error" role="alert">
+          “From” is after “To”; the range was not applied.
+        </p>
+      ) : null}
+      <BlankCheckbox field={field} checked={blank} onChange={onChange} />
+    </fieldset>
+  );
+}
+
+/** Inclusive numeric range, or "(blank)". */
+export function NumberRangeFilter({ field, filter, onChange }: RangeFilterProps) {
+  const id = useId();
+  const blank = filter?.type === "blank";
+  const text = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
+  const committed = filter?.type === "numberRange" ? `${text(filter.min)}..${text(filter.max)}` : "..";
+  const range = useDebouncedCommit(committed, (value) => {
+    const [min = "", max = ""] = value.split("..");
+    const low = min === "" ? null : Number(min);
+    const high = max === "" ? null : Number(max);
+    if (low !== null && high !== null && low > high) return;
+    if ((low !== null && !Number.isFinite(low)) || (high !== null && !Number.isFinite(high))) return;
+    onChange(low === null && high === null ? undefined : { type: "numberRange", min: low, max: high });
+  });
+  const [min = "", max = ""] = range.value.split("..");
+  const reversed = min !== "" && max !== "" && Number(min) > Number(max);
+
+  return (
+    <fieldset className="filter-field">
+      <legend className="filter-field__legend">{field.label}</legend>
+      <div className="range">
+        <label className="range__part" htmlFor={`${id}-min`}>
+          <span className="range__label">Min</span>
+          <input
+            id={`${id}-min`}
+            type="number"
+            inputMode="numeric"
+            className="input"
+            aria-label={`${field.label} minimum`}
+            disabled={blank}
+            value={min}
+            onChange={(event) => range.setValue(`${event.target.value}..${max}`)}
+            onBlur={range.flush}
+          />
+        </label>
+        <label className="range__part" htmlFor={`${id}-max`}>
+          <span className="range__label">Max</span>
+          <input
+            id={`${id}-max`}
+            type="number"
+            inputMode="numeric"
+            className="input"
+            aria-label={`${field.label} maximum`}
+            disabled={blank}
+            value={max}
+            onChange={(event) => range.setValue(`${min}..${event.target.value}`)}
+            onBlur={range.flush}
+          />
+        </label>
+      </div>
+      {reversed ? (
+        <p className="field-error" role="alert">
+          Min is greater than max; the range was not applied.
+        </p>
+      ) : null}
+      <BlankCheckbox field={field} checked={blank} onChange={onChange} />
+    </fieldset>
+  );
+}

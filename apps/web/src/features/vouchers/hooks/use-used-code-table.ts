@@ -1,0 +1,54 @@
+import { type SortingState, type Updater, useTable } from "@tanstack/react-table";
+import type { UsedCode } from "@voucher-desk/digicert";
+import { FIELDS, type SortKey, type ViewState } from "@voucher-desk/vouchers";
+import { useMemo } from "react";
+import { dataTableFeatures } from "../../../components/ui/data-table-features";
+import { usedCodeColumns } from "../columns";
+import { withColumnVisibility } from "../view-edit";
+
+const FIELD_NAMES = new Set<string>(FIELDS.map((f) => f.name));
+
+function resolve<T>(updater: Updater<T>, current: T): T {
+  return typeof updater === "function" ? (updater as (old: T) => T)(current) : updater;
+}
+
+/**
+ * The table over rows the domain already filtered and sorted. Its sorting, visibility and
+ * order state are the view's, so header clicks and the column menu change the URL, and the
+ * query function (not the table) does the sorting.
+ */
+export function useUsedCodeTable(rows: UsedCode[], view: ViewState, onViewChange: (view: ViewState) => void) {
+  const sorting = useMemo<SortingState>(
+    () => view.sort.map((key) => ({ id: key.field, desc: key.dir === "desc" })),
+    [view.sort],
+  );
+  const columnVisibility = useMemo(
+    () => Object.fromEntries(FIELDS.map((f) => [f.name, view.columns.includes(f.name)])),
+    [view.columns],
+  );
+  const columnOrder = useMemo(() => [...view.columns], [view.columns]);
+
+  return useTable({
+    features: dataTableFeatures,
+    columns: usedCodeColumns,
+    data: rows,
+    getRowId: (row) => String(row.id),
+    state: { sorting, columnVisibility, columnOrder },
+    manualSorting: true,
+    // Click cycles ascending ↔ descending; shift-click adds, flips or removes a secondary key.
+    enableSortingRemoval: false,
+    enableMultiRemove: true,
+    sortDescFirst: false,
+    isMultiSortEvent: (event) => (event as { shiftKey?: boolean }).shiftKey === true,
+    onSortingChange: (updater) => {
+      const next = resolve(updater, sorting).filter((s) => FIELD_NAMES.has(s.id));
+      const sort: SortKey[] = next.map((s) => ({
+        field: s.id as SortKey["field"],
+        dir: s.desc ? "desc" : "asc",
+      }));
+      onViewChange({ ...view, sort });
+    },
+    onColumnVisibilityChange: (updater) =>
+      onViewChange(withColumnVisibility(view, resolve(updater, columnVisibility))),
+  });
+}

@@ -1,0 +1,126 @@
+import { type ApiErrorCode, apiErrorSchema } from "@voucher-desk/vouchers";
+
+/** Codes the browser adds for failures that never produced a BFF answer. */
+export type ClientErrorCode = "network" | "bad_response";
+
+/**
+ * A failed /api call, carrying the BFF's own message: it is written for the person at the
+ * screen ("DigiCert is rate limiting this key; retry in 30 s"), so the UI shows it verbatim.
+ */
+export class ApiRequestError extends Error {
+  readonly status: number;
+  readonly code: ApiErrorCode | ClientErrorCode;
+  readonly retryAfterSeconds: number | null;
+
+  constructor(
+    status: number,
+    code: ApiErrorCode | ClientErrorCode,
+    message: string,
+    retryAfter: number | null,
+  ) {
+    super(message);
+    this.name = "ApiRequestError";
+    this.status = status;
+    this.code = code;
+    this.retryAfterSeconds = retryAfter;
+  }
+}
+
+interface Parser<T> {
+  parse(input: unknown): T;
+}
+
+function retryAfterSeconds(response: Response): number | null {
+  const header = response.headers.get("Retry-After");
+  if (header === null) return null;
+  const seconds = Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.ceil(seconds) : null;
+}
+
+async function errorFrom(response: Response): Promise<ApiRequestError> {
+  const body: unknown = await response.json().catch(() => null);
+  const parsed = apiErrorSchema.safeParse(body);
+  const retryAfter = retryAfterSeconds(response);
+  if (parsed.success) {
+    return new ApiRequestError(
+      response.status,
+      parsed.data.error.code,
+      parsed.data.error.message,
+      retryAfter,
+    );
+  }
+  return new ApiRequestError(
+    response.status,
+    "bad_response",
+    `The Voucher Desk server answered ${response.status} ${response.statusText} without an explanation.`,
+    retryAfter,
+  );
+}
+
+let csrfToken: Promise<string | null> | null = null;
+
+/**
+ * The BFF refuses a state-changing request without the CSRF token `GET /api/session` hands
+ * out (double-submit cookie). Fetched once per page; a BFF without sessions answers no token.
+ */
+async function fetchCsrfToken(): Promise<string | null> {
+  try {
+    const response = await fetch("/api/session", { headers: { Accept: "application/json" } });
+    const body = (response.ok ? await response.json() : null) as { csrfToken?: unknown } | null;
+    return typeof body?.csrfToken === "string" && body.csrfToken !== "" ? body.csrfToken : null;
+  } catch {
+    return null;
+  }
+}
+
+function currentCsrfToken(): Promise<string | null> {
+  const pending = csrfToken ?? fetchCsrfToken();
+  csrfToken = pending;
+  // No token yet (no session, or the call failed): ask again next time.
+  void pending.then((token) => {
+    if (token === null && csrfToken === pending) csrfToken = null;
+  });
+  return pending;
+}
+
+async function requestHeaders(init: RequestInit): Promise<Record<string, string>> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  const method = (init.method ?? "GET").toUpperCase();
+  if (method !== "GET" && method !== "HEAD") {
+    const token = await currentCsrfToken();
+    if (token !== null) headers["X-CSRF-Token"] = token;
+  }
+  return headers;
+}
+
+/** Calls a BFF route and validates the answer against the shared contract. */
+export async function requestJson<T>(
+  path: string,
+  schema: Parser<T>,
+  init: RequestInit & { signal?: AbortSignal } = {},
+): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { ...init, headers: await requestHeaders(init) });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    throw new ApiRequestError(
+      0,
+      "network",
+      "Could not reach the Voucher Desk server. Check that it is running, then retry.",
+      null,
+    );
+  }
+  if (!response.ok) throw await errorFrom(response);
+  const body: unknown = await response.json().catch(() => undefined);
+  try {
+    return schema.parse(body);
+  } catch {
+    throw new ApiRequestError(
+      response.status,
+      "bad_response",
+      "The Voucher Desk server sent an answer this page does not understand. Reload the page; if it persists, the server and page versions may differ.",
+      null,
+    );
+  }
+}

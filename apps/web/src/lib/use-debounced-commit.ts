@@ -1,0 +1,35 @@
+import { useEffect, useRef, useState } from "react";
+
+/**
+ * A text field's local value that reaches `commit` only after typing pauses, so each
+ * keystroke does not add a history entry or re-run a 100k-row query. An outside change
+ * (Back, "Clear all") replaces the local value.
+ */
+export function useDebouncedCommit(outside: string, commit: (value: string) => void, delayMs = 300) {
+  const [value, setValue] = useState(outside);
+  const commitRef = useRef(commit);
+  commitRef.current = commit;
+  const lastCommitted = useRef(outside);
+
+  useEffect(() => {
+    lastCommitted.current = outside;
+    setValue(outside);
+  }, [outside]);
+
+  useEffect(() => {
+    if (value === lastCommitted.current) return;
+    const timer = setTimeout(() => {
+      lastCommitted.current = value;
+      commitRef.current(value);
+    }, delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+
+  /** Commits at once (Enter, blur). */
+  const flush = () => {
+    if (value === lastCommitted.current) return;
+    lastCommitted.current = value;
+    commitRef.current(value);
+  };
+  return { value, setValue, flush };
+}
