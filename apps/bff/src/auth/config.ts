@@ -22,6 +22,11 @@ interface CommonAuthConfig {
    * and the `__Host-` prefix.
    */
   secureCookies: boolean;
+  /**
+   * Addresses or CIDR ranges of the reverse proxies in front (AUTH_TRUSTED_PROXIES). Only they
+   * may set X-Forwarded-Proto/-For (Fastify's `trustProxy`) and, in proxy mode, the identity header.
+   */
+  trustedProxies: string[];
 }
 
 export type AuthConfig = CommonAuthConfig &
@@ -42,8 +47,6 @@ export type AuthConfig = CommonAuthConfig &
         mode: "proxy";
         /** Lower-case header name carrying the signed-in user, e.g. `x-forwarded-user`. */
         header: string;
-        /** Addresses or CIDR ranges of the proxies allowed to set that header. */
-        trustedProxies: string[];
         /** Where "Sign out" sends the browser, e.g. oauth2-proxy's `/oauth2/sign_out`. */
         logoutUrl: string | null;
       }
@@ -150,6 +153,18 @@ export function loadAuthConfig(
   }
   const vars = parsed.data;
   const secureCookies = listen.servesTls === true || vars.PUBLIC_ORIGIN?.startsWith("https:") === true;
+  const trustedProxies = (vars.AUTH_TRUSTED_PROXIES ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== "");
+  for (const entry of trustedProxies) {
+    try {
+      proxyAddr.compile(entry);
+    } catch {
+      throw new AuthConfigError(`AUTH_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
+    }
+  }
+  const common = { secureCookies, trustedProxies };
 
   switch (vars.AUTH_MODE) {
     case undefined:
@@ -158,9 +173,9 @@ export function loadAuthConfig(
           `Refusing to listen on ${listen.host} without sign-in: anyone who reaches it could use the DigiCert key. ${AUTH_OPTIONS_HELP}`,
         );
       }
-      return { mode: "none", explicit: false, secureCookies };
+      return { mode: "none", explicit: false, ...common };
     case "none":
-      return { mode: "none", explicit: true, secureCookies };
+      return { mode: "none", explicit: true, ...common };
     case "login": {
       if (vars.AUTH_USERS_FILE === undefined) {
         throw new AuthConfigError(
@@ -184,32 +199,20 @@ export function loadAuthConfig(
         usersFile: vars.AUTH_USERS_FILE,
         sessionSecret,
         sessionTtlSeconds: vars.AUTH_SESSION_HOURS * 3600,
-        secureCookies,
+        ...common,
       };
     }
     case "proxy": {
-      const trustedProxies = (vars.AUTH_TRUSTED_PROXIES ?? "")
-        .split(",")
-        .map((entry) => entry.trim())
-        .filter((entry) => entry !== "");
       if (trustedProxies.length === 0) {
         throw new AuthConfigError(
           "AUTH_MODE=proxy needs AUTH_TRUSTED_PROXIES: the addresses (or CIDR ranges) of the sign-in proxy, e.g. 10.0.0.5 or 10.0.0.0/24",
         );
       }
-      for (const entry of trustedProxies) {
-        try {
-          proxyAddr.compile(entry);
-        } catch {
-          throw new AuthConfigError(`AUTH_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range`);
-        }
-      }
       return {
         mode: "proxy",
         header: vars.AUTH_PROXY_HEADER,
-        trustedProxies,
         logoutUrl: vars.AUTH_PROXY_LOGOUT_URL ?? null,
-        secureCookies,
+        ...common,
       };
     }
   }

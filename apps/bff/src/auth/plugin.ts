@@ -222,6 +222,15 @@ async function auth(app: FastifyInstance, options: AuthPluginOptions): Promise<v
     });
 
     scope.post("/api/login", async (request, reply) => {
+      if (config.secureCookies && request.protocol !== "https") {
+        // The session cookie is Secure: set over http it would never come back, and the password just crossed in clear.
+        return refuse(
+          reply,
+          400,
+          "bad_request",
+          "Sign in over https. If a TLS proxy sits in front of this server, list its address in AUTH_TRUSTED_PROXIES.",
+        );
+      }
       const body = loginBodySchema.safeParse(request.body);
       if (!body.success) {
         return refuse(reply, 400, "bad_request", "Send a JSON body with a user name and a password.");
@@ -229,7 +238,7 @@ async function auth(app: FastifyInstance, options: AuthPluginOptions): Promise<v
       // Only failures are counted (read first, increment on failure), so a signed-in team never locks itself out.
       for (const limiter of [failuresPerAddress, failuresPerUser]) {
         const state = await limiter(request, { increment: false });
-        if (!state.isAllowed && state.isExceeded) {
+        if (!state.isAllowed && state.remaining === 0) {
           reply.header("retry-after", String(Math.max(1, state.ttlInSeconds)));
           return refuse(
             reply,
