@@ -40,18 +40,19 @@ export function writeCsv(
   options: WriteCsvOptions = {},
 ): string {
   const { bom = true } = options;
-  const cells = columns.map((field) =>
-    isNumericField(field)
-      ? (row: UsedCode) => row[field] ?? null
-      : (row: UsedCode) => {
-          const value = row[field];
-          return value === null || value === undefined ? null : neutralize(String(value));
-        },
-  );
-  const data = rows.map((row) => cells.map((cell) => cell(row)));
-  const body = Papa.unparse(
-    { fields: [...columns], data },
-    { newline: CRLF, quotes: false, escapeFormulae: false, header: true },
-  );
+  const numeric = columns.map(isNumericField);
+  // Header and rows as one array of arrays: Papa's `{ fields, data }` form writes a stray
+  // empty record when there are no rows.
+  const records: unknown[][] = [[...columns]];
+  for (const row of rows) {
+    const record = new Array<unknown>(columns.length);
+    for (let c = 0; c < columns.length; c++) {
+      const value = row[columns[c] as UsedCodeField];
+      record[c] =
+        value === null || value === undefined ? null : numeric[c] ? value : neutralize(String(value));
+    }
+    records.push(record);
+  }
+  const body = Papa.unparse(records, { newline: CRLF, quotes: false, escapeFormulae: false });
   return `${bom ? UTF8_BOM : ""}${body}${CRLF}`;
 }
