@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inspect } from "node:util";
+import { DEFAULT_CODE_COUNT, DEFAULT_SEED } from "@voucher-desk/digicert-sim";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig, parseBudget, REGION_BASE_URLS } from "./config.js";
 
@@ -20,7 +21,7 @@ function configError(env: Record<string, string>): string {
 describe("loadConfig", () => {
   it("defaults to demo mode on 127.0.0.1:3000 with the documented values", () => {
     const config = loadConfig({});
-    expect(config.upstream).toEqual({ kind: "demo", codes: 3000, seed: 20_240_601 });
+    expect(config.upstream).toEqual({ kind: "demo", codes: DEFAULT_CODE_COUNT, seed: DEFAULT_SEED });
     expect([config.host, config.port, config.cacheTtlMs, config.logLevel]).toEqual([
       "127.0.0.1",
       3000,

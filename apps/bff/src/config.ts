@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_CODE_COUNT, DEFAULT_SEED, MAX_GENERATED_CODES } from "@voucher-desk/digicert-sim";
 import { z } from "zod";
 import { Secret } from "./secret.js";
 
@@ -25,7 +26,7 @@ export interface BudgetWindow {
 /** Where upstream data comes from: a DigiCert account, or the in-process simulator (no key). */
 export type UpstreamConfig =
   | { kind: "digicert"; apiKey: Secret; baseUrl: string; region: Region | null }
-  | { kind: "demo"; codes: number; seed: number };
+  | { kind: "demo"; codes: number; seed: string };
 
 export interface ClientConfig {
   connectTimeoutMs: number;
@@ -142,12 +143,8 @@ const envSchema = z.object({
       .optional()
       .default("info"),
   ),
-  DEMO_CODES: optionalText.pipe(integer(0, 1_000_000).optional().default(3_000)),
-  DEMO_SEED: optionalText.pipe(
-    integer(0, 2 ** 31 - 1)
-      .optional()
-      .default(20_240_601),
-  ),
+  DEMO_CODES: optionalText.pipe(integer(0, MAX_GENERATED_CODES).optional().default(DEFAULT_CODE_COUNT)),
+  DEMO_SEED: optionalText.default(DEFAULT_SEED),
 });
 
 function readKeyFile(path: string): string {

@@ -55,7 +55,7 @@ export async function connectUpstream(
     host: "127.0.0.1",
     port: 0,
     key: demoKey,
-    codes: upstream.codes,
+    count: upstream.codes,
     seed: upstream.seed,
   });
   const client = clientFor(simulator.baseUrl, new Secret(demoKey));
