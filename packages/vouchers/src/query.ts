@@ -29,9 +29,7 @@ class Index implements UsedCodeIndex {
   readonly productIds: readonly (string | null)[];
   readonly productNames: ReadonlyMap<string, string>;
   readonly #sortKeys = new Map<UsedCodeField, Float64Array>();
-  readonly #lowered = new Map<UsedCodeField, (string | null)[]>();
-  readonly #exactKeys = new Map<UsedCodeField, (string | null)[]>();
-  readonly #choiceKeys = new Map<UsedCodeField, (string | null)[]>();
+  readonly #textKeys = new Map<string, (string | null)[]>();
   #searchText: string[] | undefined;
 
   constructor(readonly rows: readonly UsedCode[]) {
@@ -64,57 +62,54 @@ class Index implements UsedCodeIndex {
 
   /** Per row, the field's text lower-cased for case-insensitive contains. */
   lowered(field: UsedCodeField): readonly (string | null)[] {
-    let lowered = this.#lowered.get(field);
-    if (!lowered) {
-      lowered = this.rows.map((row) => {
-        const value = row[field];
-        return value === null || value === undefined ? null : foldCase(String(value));
-      });
-      this.#lowered.set(field, lowered);
-    }
-    return lowered;
+    return this.#textKey("lowered", field, foldCase);
   }
 
   /** Per row, the id in canonical digits (no leading zeros), for exact id matches at any length. */
   exactKeys(field: UsedCodeField): readonly (string | null)[] {
-    let keys = this.#exactKeys.get(field);
-    if (!keys) {
-      keys = this.rows.map((row) => {
-        const value = row[field];
-        return value === null || value === undefined ? null : canonicalDigits(String(value));
-      });
-      this.#exactKeys.set(field, keys);
-    }
-    return keys;
-  }
-
-  searchText(): readonly string[] {
-    if (!this.#searchText) {
-      const fields = FIELDS.filter((f) => f.searchable).map((f) => this.lowered(f.name));
-      this.#searchText = this.rows.map((_, i) =>
-        fields.map((lowered) => lowered[i] ?? "").join(SEARCH_SEPARATOR),
-      );
-    }
-    return this.#searchText;
+    return this.#textKey("exact", field, canonicalDigits);
   }
 
   /** The value a `values` filter and a facet compare: the product id, or the value as text. */
   choiceKeys(field: UsedCodeField): readonly (string | null)[] {
-    if (field === "product_name") return this.productIds;
-    let keys = this.#choiceKeys.get(field);
+    return field === "product_name" ? this.productIds : this.#textKey("choice", field, (text) => text);
+  }
+
+  /** Per row, the searchable fields joined, then lower-cased (one fold per row, not per field). */
+  searchText(): readonly string[] {
+    if (!this.#searchText) {
+      const fields = FIELDS.filter((f) => f.searchable).map((f) => f.name);
+      this.#searchText = this.rows.map((row) => {
+        let text = "";
+        for (const field of fields) text += `${row[field] ?? ""}${SEARCH_SEPARATOR}`;
+        return foldCase(text);
+      });
+    }
+    return this.#searchText;
+  }
+
+  /** One derived text per row (null stays null), computed the first time it is asked for. */
+  #textKey(purpose: string, field: UsedCodeField, derive: (text: string) => string): (string | null)[] {
+    const memoKey = `${purpose}:${field}`;
+    let keys = this.#textKeys.get(memoKey);
     if (!keys) {
       keys = this.rows.map((row) => {
         const value = row[field];
-        return value === null || value === undefined ? null : String(value);
+        return value === null || value === undefined ? null : derive(String(value));
       });
-      this.#choiceKeys.set(field, keys);
+      this.#textKeys.set(memoKey, keys);
     }
     return keys;
   }
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "every ASCII character" on purpose.
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** Lower case in one Unicode form, so "é" typed as e + accent still finds "é". */
 function foldCase(text: string): string {
-  return text.normalize("NFC").toLowerCase();
+  // Normalizing is the costly part and ASCII needs none: skip it for most ids, codes and hosts.
+  return (ASCII.test(text) ? text : text.normalize("NFC")).toLowerCase();
 }
 
 /** "007" and "7" are the same id; anything that is not all digits is kept as it is. */
