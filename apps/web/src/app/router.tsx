@@ -5,9 +5,11 @@ import {
   Link,
   Outlet,
   type RouterHistory,
+  useLocation,
   useNavigate,
 } from "@tanstack/react-router";
 import type { ViewState } from "@voucher-desk/vouchers";
+import { useEffect } from "react";
 import { Banner } from "../components/ui/Banner";
 import { OrderDialog } from "../features/orders/components/OrderDialog";
 import { VouchersPage } from "../features/vouchers/components/VouchersPage";
@@ -41,7 +43,17 @@ const routeTree = rootRoute.addChildren([dashboardRoute, orderRoute]);
 
 function DashboardRoute() {
   const { view, problems } = rootRoute.useSearch();
+  const searchStr = useLocation({ select: (location) => location.searchStr });
   const navigate = useNavigate();
+
+  // A link with unusable parts: drop them from the address too (the notice keeps saying what
+  // was dropped), so copying the address shares the view actually shown.
+  useEffect(() => {
+    if (problems.length > 0 && searchStr !== stringifyViewSearch({ view, problems })) {
+      void navigate({ to: ".", search: { view, problems }, replace: true });
+    }
+  }, [problems, view, searchStr, navigate]);
+
   const changeView = (next: ViewState) => navigate({ to: ".", search: { view: next, problems: [] } });
   return (
     <VouchersPage

@@ -29,7 +29,9 @@ export function OrderDialog({ orderId, onClose }: OrderDialogProps) {
           onCloseAutoFocus={(event) => {
             // Opened from a link, focus returns to that link; opened from a pasted URL there is
             // no opener, so the table region takes focus instead of the document body.
-            const link = document.querySelector<HTMLElement>(`[data-order-link="${CSS.escape(orderId)}"]`);
+            const link = [...document.querySelectorAll<HTMLElement>("[data-order-link]")].find(
+              (element) => element.dataset.orderLink === orderId,
+            );
             const target =
               link ?? document.getElementById("results")?.querySelector<HTMLElement>("[tabindex]");
             if (target) {

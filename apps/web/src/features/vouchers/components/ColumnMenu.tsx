@@ -38,7 +38,9 @@ export function ColumnMenu({ table, onReset }: ColumnMenuProps) {
                 onCheckedChange={(checked) => column.toggleVisibility(checked)}
                 onSelect={(event) => event.preventDefault()}
               >
-                <DropdownMenu.ItemIndicator className="menu__check">✓</DropdownMenu.ItemIndicator>
+                <DropdownMenu.ItemIndicator className="menu__check" aria-hidden="true">
+                  ✓
+                </DropdownMenu.ItemIndicator>
                 {column.columnDef.meta?.field?.label ?? column.id}
               </DropdownMenu.CheckboxItem>
             );

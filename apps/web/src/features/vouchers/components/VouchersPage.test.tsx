@@ -1,0 +1,202 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { apiError, json, renderApp } from "../../../../test/render-app";
+import { HUGE_ORDER_ID, quirkyCodes, usedCode, usedCodesResponse } from "../../../../test/used-codes";
+
+function tableRows() {
+  const table = screen.getByRole("table", { name: "Used voucher codes" });
+  return within(table).getAllByRole("row").slice(1);
+}
+
+function columnIndex(label: string): number {
+  const headers = within(screen.getByRole("table", { name: "Used voucher codes" })).getAllByRole(
+    "columnheader",
+  );
+  const at = headers.findIndex((header) => header.textContent?.startsWith(label));
+  if (at < 0) throw new Error(`no column ${label}`);
+  return at;
+}
+
+function columnTexts(label: string): string[] {
+  const at = columnIndex(label);
+  return tableRows().map((row) => within(row).getAllByRole("cell")[at]?.textContent ?? "");
+}
+
+describe("the dashboard", () => {
+  it("shows every code, the count line, the source and values exactly as received", async () => {
+    const codes = quirkyCodes();
+    renderApp("/", { "GET /api/used-codes": () => json(usedCodesResponse(codes)) });
+
+    expect(await screen.findByText(`Showing ${codes.length} of ${codes.length} codes`)).toBeTruthy();
+    expect(screen.getByText("DigiCert US")).toBeTruthy();
+    expect(tableRows()).toHaveLength(codes.length);
+    // Ids and codes that look like numbers stay text; dates are the wall-clock strings.
+    expect(screen.getByRole("link", { name: HUGE_ORDER_ID })).toBeTruthy();
+    expect(screen.getByText("333333333333333333333333333333E7")).toBeTruthy();
+    expect(screen.getAllByText("2024-03-31 23:59:59").length).toBeGreaterThan(0);
+    // A blank certificate validity means "Not issued"; a blank id shows "—" and gets no link.
+    const blankRow = tableRows().find((row) => row.textContent?.includes("The Extraordinarily Long"));
+    expect(blankRow).toBeDefined();
+    const cells = within(blankRow as HTMLElement).getAllByRole("cell");
+    expect(cells[columnIndex("Certificate valid until")]?.textContent).toBe("Not issued");
+    expect(cells[columnIndex("Certificate order")]?.textContent).toBe("—");
+    expect(within(cells[columnIndex("Certificate order")] as HTMLElement).queryByRole("link")).toBeNull();
+  });
+
+  it("groups the count line in en-US style", async () => {
+    const codes = Array.from({ length: 1234 }, () => usedCode());
+    renderApp("/", { "GET /api/used-codes": () => json(usedCodesResponse(codes)) });
+    expect(await screen.findByText("Showing 1,234 of 1,234 codes")).toBeTruthy();
+  });
+
+  it("keeps the DOM small however many codes there are (virtualized rows)", async () => {
+    const codes = Array.from({ length: 5000 }, () => usedCode());
+    renderApp("/", { "GET /api/used-codes": () => json(usedCodesResponse(codes)) });
+    await screen.findByText("Showing 5,000 of 5,000 codes");
+    const rendered = tableRows().length;
+    expect(rendered).toBeGreaterThan(5);
+    expect(rendered).toBeLessThan(100);
+    expect(screen.getByRole("table", { name: "Used voucher codes" }).getAttribute("aria-rowcount")).toBe(
+      "5001",
+    );
+  });
+
+  it("sorts by certificate order numerically and exactly, blanks last both ways, via the URL", async () => {
+    const { user, router } = renderApp("/", {
+      "GET /api/used-codes": () => json(usedCodesResponse(quirkyCodes())),
+    });
+    await screen.findByText(/Showing 10 of 10/);
+    const header = () => screen.getByRole("columnheader", { name: /Certificate order/ });
+
+    await user.click(within(header()).getByRole("button"));
+    expect(header().getAttribute("aria-sort")).toBe("ascending");
+    expect(router.state.location.searchStr).toBe("?sort=corder");
+    await waitFor(() => expect(columnTexts("Certificate order")[0]).toBe("9"));
+    const ascending = columnTexts("Certificate order");
+    const ids = ascending.filter((text) => text !== "—");
+    const byValue = [...ids].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+    expect(ids).toEqual(byValue);
+    expect(ids[0]).toBe("9");
+    expect(ids.at(-1)).toBe(HUGE_ORDER_ID);
+    expect(ascending.at(-1)).toBe("—");
+
+    await user.click(within(header()).getByRole("button"));
+    expect(header().getAttribute("aria-sort")).toBe("descending");
+    await waitFor(() => expect(columnTexts("Certificate order")[0]).toBe(HUGE_ORDER_ID));
+    const descending = columnTexts("Certificate order");
+    expect(descending.filter((text) => text !== "—")).toEqual([...ids].reverse());
+    expect(descending.at(-1)).toBe("—");
+  });
+
+  it("adds a secondary sort key with shift-click and says its rank", async () => {
+    const { user, router } = renderApp("/", {
+      "GET /api/used-codes": () => json(usedCodesResponse(quirkyCodes())),
+    });
+    await screen.findByText(/Showing 10 of 10/);
+    await user.click(within(screen.getByRole("columnheader", { name: /^Product/ })).getByRole("button"));
+    await user.keyboard("{Shift>}");
+    await user.click(within(screen.getByRole("columnheader", { name: /^Organization/ })).getByRole("button"));
+    await user.keyboard("{/Shift}");
+
+    expect(router.state.location.searchStr).toBe("?sort=product,org");
+    const product = screen.getByRole("columnheader", { name: /^Product/ });
+    const organization = screen.getByRole("columnheader", { name: /^Organization/ });
+    expect(product.getAttribute("aria-sort")).toBe("ascending");
+    expect(organization.textContent).toContain("2nd sort key, ascending");
+    await waitFor(() => expect(columnTexts("Product")[0]).toBe("Basic OV"));
+    const products = columnTexts("Product");
+    expect(products).toEqual([...products].sort());
+    // Within one product, organizations ascend.
+    const orgs = columnTexts("Organization");
+    const basicOrgs = orgs.filter((_, i) => products[i] === "Basic OV" && orgs[i] !== "—");
+    expect(basicOrgs).toEqual([...basicOrgs].sort((a, b) => a.localeCompare(b)));
+  });
+
+  it("shows a skeleton while the first load runs", async () => {
+    renderApp("/", { "GET /api/used-codes": () => new Promise<Response>(() => {}) });
+    expect(await screen.findByRole("status", { name: "" })).toBeTruthy();
+    expect(screen.getByText("Loading voucher codes…")).toBeTruthy();
+  });
+
+  it("shows the BFF's message on error, and Retry loads the codes", async () => {
+    let calls = 0;
+    const { user } = renderApp("/", {
+      "GET /api/used-codes": () => {
+        calls += 1;
+        return calls === 1
+          ? apiError(503, "upstream_rate_limited", "DigiCert is rate limiting this API key. Retry in 30 s.")
+          : json(usedCodesResponse(quirkyCodes()));
+      },
+    });
+    const alert = await screen.findByRole("alert");
+    expect(within(alert).getByText("DigiCert is limiting requests right now")).toBeTruthy();
+    expect(within(alert).getByText("DigiCert is rate limiting this API key. Retry in 30 s.")).toBeTruthy();
+    expect(screen.queryByRole("table")).toBeNull();
+
+    await user.click(within(alert).getByRole("button", { name: "Retry" }));
+    expect(await screen.findByText(/Showing 10 of 10/)).toBeTruthy();
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it("says when the account has no used codes, instead of an empty table", async () => {
+    renderApp("/", { "GET /api/used-codes": () => json(usedCodesResponse([])) });
+    expect(await screen.findByRole("heading", { name: "No used voucher codes yet" })).toBeTruthy();
+    expect(screen.queryByRole("table")).toBeNull();
+  });
+
+  it("explains demo mode and how to connect a real account", async () => {
+    renderApp("/", {
+      "GET /api/used-codes": () => json(usedCodesResponse(quirkyCodes(), { source: "demo", region: null })),
+    });
+    expect(await screen.findByText("Demo data", { selector: ".source-badge" })).toBeTruthy();
+    const banner = screen.getByRole("heading", { name: "Demo data" }).closest("section") as HTMLElement;
+    expect(banner.textContent).toContain("DIGICERT_API_KEY");
+  });
+
+  it("marks stale data", async () => {
+    renderApp("/", {
+      "GET /api/used-codes": () => json(usedCodesResponse(quirkyCodes(), { stale: true, region: "eu" })),
+    });
+    expect(await screen.findByRole("heading", { name: "Showing an older copy" })).toBeTruthy();
+    expect(screen.getByText("DigiCert EU")).toBeTruthy();
+  });
+
+  it("refreshes through POST /api/used-codes/refresh and shows the new list", async () => {
+    const { user, fetchMock } = renderApp("/", {
+      "GET /api/used-codes": () => json(usedCodesResponse(quirkyCodes())),
+      "POST /api/used-codes/refresh": () =>
+        json(usedCodesResponse([...quirkyCodes(), usedCode()], { fetchedAt: "2026-12-03T10:00:00.000Z" })),
+    });
+    await screen.findByText(/Showing 10 of 10/);
+    await user.click(screen.getByRole("button", { name: "Refresh" }));
+    expect(await screen.findByText("Showing 11 of 11 codes")).toBeTruthy();
+    expect(fetchMock.mock.calls.some(([, init]) => init?.method === "POST")).toBe(true);
+  });
+
+  it("keeps the list and shows the BFF's message when a refresh is refused", async () => {
+    const { user } = renderApp("/", {
+      "GET /api/used-codes": () => json(usedCodesResponse(quirkyCodes())),
+      "POST /api/used-codes/refresh": () => apiError(429, "rate_limited", "Refreshed too often; wait 20 s."),
+    });
+    await screen.findByText(/Showing 10 of 10/);
+    await user.click(screen.getByRole("button", { name: "Refresh" }));
+    expect(await screen.findByText("Refreshed too often; wait 20 s.")).toBeTruthy();
+    expect(screen.getByText(/Showing 10 of 10/)).toBeTruthy();
+  });
+
+  it("hides and shows columns from the menu, in the URL", async () => {
+    const { user, router } = renderApp("/", {
+      "GET /api/used-codes": () => json(usedCodesResponse(quirkyCodes())),
+    });
+    await screen.findByText(/Showing 10 of 10/);
+    await user.click(screen.getByRole("button", { name: /Columns/ }));
+    await user.click(await screen.findByRole("menuitemcheckbox", { name: "Organization" }));
+    await user.click(screen.getByRole("menuitemcheckbox", { name: "Server licenses" }));
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("columnheader", { name: /^Organization/ })).toBeNull());
+    expect(screen.getByRole("columnheader", { name: /Server licenses/ })).toBeTruthy();
+    expect(router.state.location.searchStr).toContain("cols=");
+    expect(router.state.location.searchStr).not.toContain(",org,");
+    expect(router.state.location.searchStr).toMatch(/licenses/);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * Renders the whole app (router + query client) at a URL, with `fetch` answered by the given
+ * handlers instead of a BFF: the component tests exercise the real wiring, not mocks of it.
+ */
+import { createMemoryHistory } from "@tanstack/react-router";
+import { render } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { vi } from "vitest";
+import { App } from "../src/app/App";
+import { createQueryClient } from "../src/app/query-client";
+import { createAppRouter } from "../src/app/router";
+
+export type Handler = (request: { method: string; path: string }) => Response | Promise<Response>;
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json", ...headers },
+  });
+}
+
+export function apiError(status: number, code: string, message: string): Response {
+  return json({ error: { code, message } }, status);
+}
+
+/** Routes are matched on method + path ("GET /api/used-codes"); anything else is a 404. */
+export function renderApp(url: string, routes: Record<string, Handler>) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const path = typeof input === "string" ? input : input instanceof URL ? input.pathname : input.url;
+    const method = (init?.method ?? "GET").toUpperCase();
+    const handler = routes[`${method} ${path}`];
+    return handler ? handler({ method, path }) : apiError(404, "not_found", `No route ${method} ${path}`);
+  });
+  vi.stubGlobal("fetch", fetchMock);
+  const router = createAppRouter({ history: createMemoryHistory({ initialEntries: [url] }) });
+  const user = userEvent.setup();
+  const utils = render(<App router={router} queryClient={createQueryClient()} />);
+  return { ...utils, router, fetchMock, user };
+}
+
+/** The current address as the user would see it in the address bar, without the origin. */
+export function currentUrl(router: ReturnType<typeof createAppRouter>): string {
+  const { pathname, searchStr } = router.state.location;
+  return `${pathname}${searchStr}`;
+}
