@@ -1,8 +1,21 @@
 import { gunzipSync } from "node:zlib";
-import { normalizeUsedCodes } from "@voucher-desk/digicert";
-import { usedCodesResponseSchema } from "@voucher-desk/vouchers";
+import { normalizeUsedCodes, type UsedCode } from "@voucher-desk/digicert";
+import { generateUsedCodes } from "@voucher-desk/digicert-sim";
+import {
+  apiErrorSchema,
+  buildIndex,
+  CSV_CONTENT_TYPE,
+  DEFAULT_VIEW,
+  exportFileName,
+  queryUsedCodes,
+  serializeView,
+  usedCodesResponseSchema,
+  type ViewState,
+  writeCsv,
+} from "@voucher-desk/vouchers";
 import { request } from "undici";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { FakeClock } from "../test-support/fake-clock.js";
 import { type Harness, startHarness } from "../test-support/harness.js";
 
 describe("GET /api/used-codes", () => {
@@ -48,5 +61,196 @@ describe("GET /api/used-codes", () => {
     expect(Number(zipped.headers["content-length"])).toBe(zippedBytes.length);
     expect(gunzipSync(zippedBytes).equals(plainBytes)).toBe(true);
     expect(zippedBytes.length).toBeLessThan(plainBytes.length / 4);
+  });
+});
+
+describe("the page walk", () => {
+  it("50 concurrent requests on a cold cache cause exactly one walk", async () => {
+    const h = await startHarness({ sim: { count: 2_100, faults: { latencyMs: 50 } } });
+    try {
+      const responses = await Promise.all(Array.from({ length: 50 }, () => h.request("/api/used-codes")));
+      expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
+      const bodies = await Promise.all(responses.map((r) => r.json()));
+      expect(new Set(bodies.map((b) => b.fetchedAt)).size).toBe(1);
+      const offsets = h.sim.control.requests().map((r) => new URLSearchParams(r.rawQuery).get("offset"));
+      expect(offsets).toEqual(["0", "1000", "2000"]);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it("10,000 codes sharing one created_date, ties shuffled upstream, come back as exactly 10,000 unique ids", async () => {
+    const rows = generateUsedCodes({ count: 10_000, seed: "ties" }).map((row) => ({
+      ...row,
+      created_date: "2024-05-01 09:00:00",
+    }));
+    const h = await startHarness({ sim: { codes: rows, faults: { shuffleTies: true } } });
+    try {
+      const body = usedCodesResponseSchema.parse(await (await h.request("/api/used-codes")).json());
+      const ids = body.codes.map((c) => c.id);
+      expect(ids).toHaveLength(10_000);
+      expect(new Set(ids).size).toBe(10_000);
+      expect(new Set(ids)).toEqual(new Set(rows.map((r) => Number(r.id))));
+    } finally {
+      await h.close();
+    }
+  });
+
+  it("takes a response without a page object as the whole list", async () => {
+    const h = await startHarness({ sim: { count: 1_500, faults: { ignorePaging: true } } });
+    try {
+      const body = usedCodesResponseSchema.parse(await (await h.request("/api/used-codes")).json());
+      expect(body.codes).toHaveLength(1_500);
+      expect(h.sim.control.requests()).toHaveLength(1);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it("takes an empty list (no codes key) as zero codes", async () => {
+    const h = await startHarness({ sim: { codes: [] } });
+    try {
+      const body = usedCodesResponseSchema.parse(await (await h.request("/api/used-codes")).json());
+      expect(body.codes).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe("caching", () => {
+  it("serves a list past its TTL at once, marked stale, while one refresh runs; then the new list", async () => {
+    const clock = new FakeClock(Date.UTC(2026, 5, 1, 12, 0, 0));
+    const h = await startHarness({ sim: { count: 30 }, clock, config: { cacheTtlMs: 60_000 } });
+    try {
+      const first = usedCodesResponseSchema.parse(await (await h.request("/api/used-codes")).json());
+      expect(first).toMatchObject({ stale: false, fetchedAt: "2026-06-01T12:00:00.000Z" });
+      await clock.advance(30_000);
+      expect((await (await h.request("/api/used-codes")).json()).stale).toBe(false);
+      expect(h.sim.control.requests()).toHaveLength(1);
+
+      await clock.advance(31_000);
+      h.sim.control.setFaults({ latencyMs: 300 });
+      const stale = usedCodesResponseSchema.parse(await (await h.request("/api/used-codes")).json());
+      expect(stale).toMatchObject({ stale: true, fetchedAt: first.fetchedAt });
+      expect(stale.codes).toEqual(first.codes);
+      // The refresh is now in flight; a second reader is not a second refresh.
+      await h.request("/api/used-codes");
+      await vi.waitFor(
+        () => expect(h.sim.control.requests().filter((r) => r.status === 200)).toHaveLength(2),
+        {
+          timeout: 3_000,
+        },
+      );
+      const fresh = usedCodesResponseSchema.parse(await (await h.request("/api/used-codes")).json());
+      expect(fresh).toMatchObject({ stale: false, fetchedAt: "2026-06-01T12:01:01.000Z" });
+      expect(h.sim.control.requests()).toHaveLength(2);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it("a forced refresh refetches, but not within the minimum interval", async () => {
+    const clock = new FakeClock(Date.UTC(2026, 5, 1, 12, 0, 0));
+    const h = await startHarness({ sim: { count: 30 }, clock, config: { refreshMinIntervalMs: 30_000 } });
+    try {
+      await h.request("/api/used-codes");
+      await clock.advance(10_000);
+      const early = await h.request("/api/used-codes/refresh", { method: "POST" });
+      expect((await early.json()).fetchedAt).toBe("2026-06-01T12:00:00.000Z");
+      expect(h.sim.control.requests()).toHaveLength(1);
+      await clock.advance(25_000);
+      const later = await h.request("/api/used-codes/refresh", { method: "POST" });
+      expect(later.status).toBe(200);
+      expect((await later.json()).fetchedAt).toBe("2026-06-01T12:00:35.000Z");
+      expect(h.sim.control.requests()).toHaveLength(2);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe("GET /api/used-codes.csv", () => {
+  const TRICKY = [
+    "AT&T + Co, 100% sure",
+    "Société Générale",
+    "株式会社テスト",
+    'Say "hi"; a=b&c',
+    "=cmd|' /C calc'!A0",
+  ];
+  let h: Harness;
+  let codes: UsedCode[];
+  beforeAll(async () => {
+    const rows = generateUsedCodes({ count: 400, seed: "csv" }).map((row, i) =>
+      i % 7 === 0 ? { ...row, cert_organization: TRICKY[(i / 7) % TRICKY.length] } : row,
+    );
+    h = await startHarness({ sim: { codes: rows } });
+    codes = usedCodesResponseSchema.parse(await (await h.request("/api/used-codes")).json()).codes;
+  });
+  afterAll(async () => h.close());
+
+  async function csvFor(view: ViewState, extra = "") {
+    const response = await request(`${h.url}/api/used-codes.csv?${serializeView(view)}${extra}`);
+    return { response, bytes: Buffer.from(await response.body.arrayBuffer()) };
+  }
+
+  function expected(view: ViewState, bom = true): Buffer {
+    return Buffer.from(writeCsv(queryUsedCodes(buildIndex(codes), view), view.columns, { bom }));
+  }
+
+  it("sends exactly the shared writer's bytes for the same view, as a dated attachment", async () => {
+    const view: ViewState = {
+      ...DEFAULT_VIEW,
+      filters: { validity_years: { type: "numberRange", min: 1, max: 3 } },
+      sort: [{ field: "cert_organization", dir: "asc" }],
+      columns: ["id", "cert_organization", "product_name", "certificate_order_id", "order_valid_till"],
+    };
+    const { response, bytes } = await csvFor(view);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toBe(CSV_CONTENT_TYPE);
+    expect(response.headers["cache-control"]).toBe("no-store");
+    expect(response.headers["content-disposition"]).toBe(
+      `attachment; filename="${exportFileName(view, new Date())}"`,
+    );
+    expect(response.headers["content-disposition"]).toMatch(/filename="voucher-codes-\d{4}-\d{2}-\d{2}/);
+    expect(bytes.equals(expected(view))).toBe(true);
+    expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
+  });
+
+  it("bom=0 drops the byte order mark and nothing else", async () => {
+    const { bytes } = await csvFor(DEFAULT_VIEW, "bom=0");
+    expect(bytes.equals(expected(DEFAULT_VIEW, false))).toBe(true);
+    expect(bytes[0]).not.toBe(0xef);
+  });
+
+  it.each(TRICKY)("the value %j survives from the query string to the filter", async (value) => {
+    const view: ViewState = {
+      ...DEFAULT_VIEW,
+      filters: { cert_organization: { type: "contains", text: value } },
+    };
+    const { response, bytes } = await csvFor(view);
+    expect(response.statusCode).toBe(200);
+    const rows = queryUsedCodes(buildIndex(codes), view);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.cert_organization === value)).toBe(true);
+    expect(bytes.equals(expected(view))).toBe(true);
+  });
+
+  it("refuses an invalid view with 400 naming the parameter, before touching upstream", async () => {
+    const before = h.sim.control.requests().length;
+    const response = await h.request("/api/used-codes.csv?created=2024-13-01..&nonsense=1");
+    expect(response.status).toBe(400);
+    const body = apiErrorSchema.parse(await response.json());
+    expect(body.error.code).toBe("bad_request");
+    expect(body.error.message).toMatch(/"created"/);
+    expect(body.error.message).toMatch(/"nonsense"/);
+    expect(response.headers.get("content-disposition")).toBeNull();
+    expect(h.sim.control.requests().length).toBe(before);
+  });
+
+  it("refuses a bom other than 0 or 1", async () => {
+    const response = await h.request("/api/used-codes.csv?bom=yes");
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.message).toMatch(/bom/);
   });
 });
