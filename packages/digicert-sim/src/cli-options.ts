@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import {
   FAULT_KINDS,
@@ -33,8 +34,12 @@ export const USAGE = `Usage: pnpm sim -- [flags]
 
 export class CliError extends Error {}
 
-/** Turns argv into startSimulator options, or throws CliError with a message a person can act on. */
-export function parseCliOptions(argv: readonly string[]): SimulatorOptions | "help" {
+/**
+ * Turns argv into startSimulator options, or throws CliError with a message a person can act on.
+ * `cwd` resolves --fixture: `pnpm sim` runs in the package folder, so the CLI passes the folder
+ * the user typed the command in (pnpm's INIT_CWD).
+ */
+export function parseCliOptions(argv: readonly string[], cwd: string): SimulatorOptions | "help" {
   let values: ReturnType<typeof parse>["values"];
   try {
     values = parse(argv[0] === "--" ? argv.slice(1) : argv).values;
@@ -77,7 +82,7 @@ export function parseCliOptions(argv: readonly string[]): SimulatorOptions | "he
     host: values.host ?? "127.0.0.1",
     port,
     ...(values.key !== undefined && { key: values.key }),
-    ...(values.fixture !== undefined && { fixture: values.fixture }),
+    ...(values.fixture !== undefined && { fixture: resolve(cwd, values.fixture) }),
     ...(values.codes !== undefined && { count: wholeNumber("--codes", values.codes) }),
     ...(values.seed !== undefined && { seed: values.seed }),
     ...(values["rate-limits"] !== undefined && { rateLimits: parseRateLimits(values["rate-limits"]) }),

@@ -3,7 +3,7 @@ import { CliError, parseCliOptions, USAGE } from "./cli-options.js";
 import { DEFAULT_SEED, DEMO_API_KEY, startSimulator } from "./start.js";
 
 async function main(): Promise<void> {
-  const options = parseCliOptions(process.argv.slice(2));
+  const options = parseCliOptions(process.argv.slice(2), process.env.INIT_CWD ?? process.cwd());
   if (options === "help") {
     console.log(USAGE);
     return;

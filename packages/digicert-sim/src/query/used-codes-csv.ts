@@ -28,7 +28,8 @@ export function writeUsedCodesCsv(rows: readonly ServedRow[], lineEnding: CsvLin
       escapeFormulae: false,
     },
   );
-  return body + lineEnding;
+  // Papa ends the header-only table with a line break and a full one without: end both once.
+  return body.endsWith(lineEnding) ? body : body + lineEnding;
 }
 
 function cellText(value: unknown): string {

@@ -21,6 +21,11 @@ export interface SimulatorControl {
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|::ffff:127\.\d+\.\d+\.\d+)$/;
 
+/** True for a client connecting from this machine (IPv4, IPv6 or IPv4-mapped loopback). */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  return LOOPBACK.test(address ?? "");
+}
+
 /**
  * `/__sim/*`: for tests and the demo only. It lives outside /services/v2 so no DigiCert client
  * can reach it by accident, and it answers loopback clients only (anyone else gets the same
@@ -31,7 +36,7 @@ export function registerControlRoutes(app: FastifyInstance, control: SimulatorCo
   app.register(
     async (scope) => {
       scope.addHook("onRequest", async (request, reply) => {
-        if (!LOOPBACK.test(request.socket.remoteAddress ?? "")) {
+        if (!isLoopbackAddress(request.socket.remoteAddress)) {
           return reply.code(404).type("application/json").send(JSON.stringify(ROUTE_NOT_FOUND));
         }
         return undefined;
