@@ -19,6 +19,8 @@ export function useDebouncedCommit(outside: string, commit: (value: string) => v
   useEffect(() => {
     if (value === lastCommitted.current) return;
     const timer = setTimeout(() => {
+      // An outside change may have landed meanwhile (e.g. the "(blank)" box was ticked).
+      if (value === lastCommitted.current) return;
       lastCommitted.current = value;
       commitRef.current(value);
     }, delayMs);

@@ -23,9 +23,10 @@ export function FilterBar({ index, view, onViewChange }: FilterBarProps) {
     .map((f) => f.label.toLowerCase())
     .join(", ");
 
-  const group = (label: string, fields: readonly FieldDef[], wide = false) => (
+  const group = (label: string, name: string, fields: readonly FieldDef[], wide = false) => (
     <PopoverButton
       label={label}
+      name={name}
       activeCount={fields.filter((f) => isActive(view.filters[f.name])).length}
       className={wide ? "popover--wide" : undefined}
     >
@@ -65,10 +66,10 @@ export function FilterBar({ index, view, onViewChange }: FilterBarProps) {
       </label>
       {OWN_BUTTON.map((name) => {
         const field = FIELDS.find((f) => f.name === name);
-        return field ? <span key={name}>{group(field.label, [field])}</span> : null;
+        return field ? <span key={name}>{group(field.label, `${field.label} filter`, [field])}</span> : null;
       })}
-      {group("Dates", DATE_FIELDS, true)}
-      {group("More filters", OTHER_FIELDS, true)}
+      {group("Date filters", "Date filters", DATE_FIELDS, true)}
+      {group("More filters", "More filters", OTHER_FIELDS, true)}
     </search>
   );
 }

@@ -1,0 +1,168 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { PRODUCTS } from "@voucher-desk/digicert";
+import { describe, expect, it } from "vitest";
+import { json, renderApp } from "../../../../../test/render-app";
+import { HUGE_ORDER_ID, quirkyCodes, usedCodesResponse } from "../../../../../test/used-codes";
+
+const codes = quirkyCodes();
+
+function setup(url = "/") {
+  return renderApp(url, { "GET /api/used-codes": () => json(usedCodesResponse(codes)) });
+}
+
+function shownCount(): number {
+  const text = screen.getByText(/^Showing [\d,]+ of/).textContent ?? "";
+  return Number(text.replace(/^Showing ([\d,]+) of.*$/, "$1").replaceAll(",", ""));
+}
+
+function rowIds(): number[] {
+  const table = screen.getByRole("table", { name: "Used voucher codes" });
+  return within(table)
+    .getAllByRole("row")
+    .slice(1)
+    .map((row) => Number(within(row).getAllByRole("cell")[0]?.textContent));
+}
+
+/** Waits until the table shows exactly the codes the oracle picks. */
+async function expectRows(pick: (code: (typeof codes)[number]) => boolean) {
+  const expected = codes
+    .filter(pick)
+    .map((c) => c.id)
+    .sort((a, b) => b - a);
+  await waitFor(() => expect(rowIds()).toEqual(expected));
+  expect(shownCount()).toBe(expected.length);
+}
+
+async function openFilter(user: ReturnType<typeof setup>["user"], name: RegExp) {
+  await user.click(screen.getByRole("button", { name }));
+  return screen.findByRole("dialog", { name });
+}
+
+const nameIdOf = (displayName: string) => PRODUCTS.find((p) => p.displayName === displayName)?.nameId;
+
+describe("filters", () => {
+  it("product facet counts equal the rows each choice gives, and the choice is in the URL", async () => {
+    const { user, router } = setup();
+    await screen.findByText(/Showing 10 of 10/);
+    const panel = await openFilter(user, /^Product filter/);
+    const choices = within(panel).getAllByRole("checkbox");
+    const products = [...new Set(codes.map((c) => c.product_name))];
+    expect(choices).toHaveLength(products.length);
+
+    for (const checkbox of within(panel).getAllByRole("checkbox")) {
+      const label = checkbox.closest("label") as HTMLElement;
+      const name = label.querySelector(".facet__label")?.textContent ?? "";
+      const count = Number(label.querySelector(".facet__count")?.textContent);
+      await user.click(checkbox);
+      await waitFor(() => expect(shownCount()).toBe(count));
+      await expectRows((c) => c.product_name === name);
+      expect(router.state.location.searchStr).toBe(`?product=${nameIdOf(name)}`);
+      await user.click(checkbox);
+      await waitFor(() => expect(shownCount()).toBe(codes.length));
+    }
+  });
+
+  it("facet counts follow the other filters (counts never lie)", async () => {
+    const { user } = setup("/?fqdns=2..5");
+    await screen.findByText(/Showing 3 of 10/);
+    const panel = await openFilter(user, /^Product filter/);
+    const countOf = (name: string) => {
+      const label = within(panel).getByText(name).closest("label") as HTMLElement;
+      return Number(label.querySelector(".facet__count")?.textContent);
+    };
+    const inRange = codes.filter((c) => (c.no_of_fqdns ?? -1) >= 2 && (c.no_of_fqdns ?? -1) <= 5);
+    for (const name of ["Basic OV", "Secure Site Pro EV SSL", "GeoTrust Standard DV"]) {
+      expect(countOf(name)).toBe(inRange.filter((c) => c.product_name === name).length);
+    }
+  });
+
+  it("organization: case-insensitive contains, then (blank)", async () => {
+    const { user, router } = setup();
+    await screen.findByText(/Showing 10 of 10/);
+    const panel = await openFilter(user, /^Organization filter/);
+    await user.type(within(panel).getByLabelText("Organization contains"), "EXAMPLE inc");
+    await waitFor(() => expect(router.state.location.searchStr).toBe("?org=EXAMPLE+inc"));
+    await expectRows((c) => (c.cert_organization ?? "").toLowerCase().includes("example inc"));
+    expect(router.state.location.searchStr).toBe("?org=EXAMPLE+inc");
+
+    await user.clear(within(panel).getByLabelText("Organization contains"));
+    await user.click(within(panel).getByRole("checkbox", { name: /\(blank\)/ }));
+    await expectRows((c) => c.cert_organization === null);
+    expect(router.state.location.searchStr).toBe("?org=");
+    expect(screen.getByText("Organization: (blank)")).toBeTruthy();
+  });
+
+  it("created date range includes the whole end day", async () => {
+    const { user } = setup();
+    await screen.findByText(/Showing 10 of 10/);
+    const panel = await openFilter(user, /^Date filters/);
+    fireEvent.change(within(panel).getByLabelText("Created from"), { target: { value: "2024-03-01" } });
+    fireEvent.change(within(panel).getByLabelText("Created to"), { target: { value: "2024-03-31" } });
+    await expectRows(
+      (c) => (c.created_date ?? "") >= "2024-03-01" && (c.created_date ?? "").slice(0, 10) <= "2024-03-31",
+    );
+    expect(rowIds()).toContain(49171); // 2024-03-31 23:59:59
+    expect(rowIds()).not.toContain(49175); // 2024-04-01 00:00:00
+    expect(screen.getByText("Created: 2024-03-01 – 2024-03-31")).toBeTruthy();
+  });
+
+  it("a reversed date range is refused with a message, not applied", async () => {
+    const { user, router } = setup();
+    await screen.findByText(/Showing 10 of 10/);
+    const panel = await openFilter(user, /^Date filters/);
+    fireEvent.change(within(panel).getByLabelText("Created from"), { target: { value: "2024-05-01" } });
+    fireEvent.change(within(panel).getByLabelText("Created to"), { target: { value: "2024-03-31" } });
+    expect(await within(panel).findByText(/“From” is after “To”/)).toBeTruthy();
+    expect(router.state.location.searchStr).toBe("?created=2024-05-01..");
+  });
+
+  it("FQDNs numeric range is inclusive", async () => {
+    const { user, router } = setup();
+    await screen.findByText(/Showing 10 of 10/);
+    const panel = await openFilter(user, /^More filters/);
+    await user.type(within(panel).getByLabelText("FQDNs minimum"), "3");
+    await user.type(within(panel).getByLabelText("FQDNs maximum"), "5");
+    await expectRows((c) => (c.no_of_fqdns ?? -1) >= 3 && (c.no_of_fqdns ?? -1) <= 5);
+    expect(router.state.location.searchStr).toBe("?fqdns=3..5");
+  });
+
+  it("certificate order matches one id exactly, at any length", async () => {
+    const { user } = setup();
+    await screen.findByText(/Showing 10 of 10/);
+    const panel = await openFilter(user, /^More filters/);
+    const input = within(panel).getByLabelText("Certificate order is exactly");
+    await user.type(input, HUGE_ORDER_ID);
+    await expectRows((c) => c.certificate_order_id === HUGE_ORDER_ID);
+    await user.clear(input);
+    await user.type(input, "9");
+    await expectRows((c) => c.certificate_order_id === "9");
+    await user.clear(input);
+    await user.type(input, "9x");
+    expect(await within(panel).findByText("Use digits only.")).toBeTruthy();
+  });
+
+  it("global search, chips and Clear all", async () => {
+    const { user, router } = setup("/?product=ssl_basic");
+    await expectRows((c) => c.product_name === "Basic OV");
+    await user.type(screen.getByRole("searchbox", { name: "Search all fields" }), "shop.example");
+    await expectRows((c) => c.product_name === "Basic OV" && c.cert_common_name === "shop.example.org");
+    const chips = screen.getByRole("list", { name: "Active filters" });
+    expect(
+      within(chips)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent),
+    ).toEqual(["Search: “shop.example”", "Product: Basic OV"]);
+    await user.click(within(chips).getByRole("button", { name: "Remove filter Search: “shop.example”" }));
+    await expectRows((c) => c.product_name === "Basic OV");
+    await user.click(screen.getByRole("button", { name: "Clear all" }));
+    await expectRows(() => true);
+    expect(router.state.location.searchStr).toBe("");
+  });
+
+  it("no matches offers one click to clear the filters", async () => {
+    const { user } = setup("/?org=no+such+organization");
+    expect(await screen.findByRole("heading", { name: "No codes match these filters" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Clear filters" }));
+    await expectRows(() => true);
+  });
+});
