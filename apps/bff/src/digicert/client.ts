@@ -100,6 +100,7 @@ export class DigicertClient {
         });
       }
 
+      logger.trace({ path: pathAndQuery, attempt }, "calling DigiCert");
       const started = this.#clock.now();
       const answer = await this.#send(pathAndQuery);
       logger.debug(
