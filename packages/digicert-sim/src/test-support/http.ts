@@ -1,11 +1,20 @@
 import type { RunningSimulator } from "../start.js";
 
 /** Test helpers: real HTTP requests against a running simulator, nothing mocked. */
+/** The union of what the simulator answers: a list, a DigiCert error envelope, or a control-route error. */
+export interface AnswerBody {
+  codes?: Record<string, unknown>[];
+  page?: { total: number; limit: number; offset: number };
+  errors?: { code: string; message: string }[];
+  error?: { code: string; message: string };
+  [other: string]: unknown;
+}
+
 export interface UsedCodesAnswer {
   status: number;
   headers: Headers;
   text: string;
-  json: () => { codes?: Record<string, unknown>[]; page?: { total: number; limit: number; offset: number } };
+  json: () => AnswerBody;
 }
 
 export async function request(
