@@ -10,7 +10,7 @@ let sim: RunningSimulator;
 const text = (value: unknown) => (typeof value === "number" ? String(value) : String(value ?? "")).trim();
 
 beforeAll(async () => {
-  sim = await startSimulator({ key: KEY, count: 1500, seed: "orders-contract", rateLimits: [] });
+  sim = await startSimulator({ key: KEY, count: 800, seed: "orders-contract", rateLimits: [] });
 });
 afterAll(() => sim.close());
 
