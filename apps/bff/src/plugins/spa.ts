@@ -17,6 +17,16 @@ function isApi(url: string): boolean {
   return url === "/api" || url.startsWith("/api/") || url.startsWith("/api?");
 }
 
+/** Empty, `.` or `..` segments, or an encoded slash: no route is spelled so; refused, not guessed at. */
+function isNonCanonical(url: string): boolean {
+  const segments = (url.split("?")[0] ?? "").split("/").slice(1);
+  return segments.some((segment, i) => {
+    const dots = segment.replace(/%2e/gi, ".");
+    const empty = segment === "" && i < segments.length - 1;
+    return empty || dots === "." || dots === ".." || /%2f|%5c/i.test(segment);
+  });
+}
+
 /** A path whose last segment has no dot is a client-side route, not a missing file. */
 function isAppRoute(request: FastifyRequest): boolean {
   if (request.method !== "GET" && request.method !== "HEAD") return false;
@@ -34,6 +44,9 @@ export async function registerSpa(app: FastifyInstance, webDist: string): Promis
   if (built) {
     await app.register(fastifyStatic, {
       root: webDist,
+      // One route per file present at start instead of a catch-all: any other path, /api ones
+      // above all, reaches the not-found handler below and its rules.
+      wildcard: false,
       cacheControl: false,
       setHeaders: (reply, path) => {
         const immutable = path.startsWith(join(webDist, "assets") + sep);
@@ -46,10 +59,13 @@ export async function registerSpa(app: FastifyInstance, webDist: string): Promis
 
   app.setNotFoundHandler((request: FastifyRequest, reply: FastifyReply) => {
     if (isApi(request.url)) {
-      return reply
-        .code(404)
-        .header("cache-control", "no-store")
-        .send(errorBody("not_found", "No such API endpoint."));
+      reply.header("cache-control", "no-store");
+      if (isNonCanonical(request.url)) {
+        return reply
+          .code(400)
+          .send(errorBody("bad_request", "The path has empty or dot segments; send its plain form."));
+      }
+      return reply.code(404).send(errorBody("not_found", "No such API endpoint."));
     }
     if (!isAppRoute(request)) return reply.code(404).type("text/plain; charset=utf-8").send("Not found.");
     if (!built) return reply.code(503).type("text/plain; charset=utf-8").send(NOT_BUILT);

@@ -20,8 +20,10 @@ export const SENTINEL_KEY = "SENTINEL-KEY-7f3e9c2a-must-never-leak";
 export const TEST_CLIENT_CONFIG: ClientConfig = {
   ...DEFAULT_CLIENT_CONFIG,
   connectTimeoutMs: 1_000,
-  headersTimeoutMs: 1_500,
-  bodyTimeoutMs: 1_500,
+  // undici checks headers and body timeouts on a coarse clock (ticks of ~0.5 s), so a timeout
+  // fires up to about a second late: a test's latency must exceed the timeout by more than that.
+  headersTimeoutMs: 500,
+  bodyTimeoutMs: 500,
   backoffBaseMs: 10,
   backoffCapMs: 50,
   maxRetryWaitMs: 3_000,
