@@ -3,7 +3,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
-import { registerErrorHandling } from "./errors.js";
+import { HttpError, registerErrorHandling, sendError } from "./errors.js";
 import { loggerOptions } from "./logger.js";
 import { registerOpenApi } from "./plugins/openapi.js";
 import { registerSecurityHeaders } from "./plugins/security.js";
@@ -30,6 +30,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     bodyLimit: 16 * 1024,
     // Keep-alive sockets are closed on shutdown instead of holding it open.
     forceCloseConnections: "idle",
+    // URLs the router cannot read (bad percent-encoding, overlong params) get our error shape too.
+    frameworkErrors: (_error, _request, reply) =>
+      sendError(reply, new HttpError(400, "bad_request", "The request URL is not valid.")),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
