@@ -37,6 +37,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  closeConnectionsWhenDone(app);
 
   await registerSecurityHeaders(app);
   await app.register(compress, { global: true, threshold: 1024, encodings: ["gzip", "deflate"] });
@@ -52,4 +53,19 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   });
   await registerSpa(app, config.webDist);
   return app;
+}
+
+/**
+ * On shutdown, idle keep-alive sockets are closed at once, but a socket busy with a request
+ * would stay open after its answer and hold `close()` until the client hangs up. Answers sent
+ * while closing therefore say `Connection: close`.
+ */
+function closeConnectionsWhenDone(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
+  app.addHook("onSend", async (_request, reply) => {
+    if (closing) reply.header("connection", "close");
+  });
 }
