@@ -27,5 +27,5 @@ ensure_chromium() {
 }
 
 install_dependencies() {
-  pnpm install --frozen-lockfile --reporter=silent
+  pnpm install --frozen-lockfile
 }
