@@ -84,6 +84,6 @@ export async function walkUsedCodes(
   }
   if (fieldIssues > 0)
     logger.warn({ fieldIssues }, "some used-code fields could not be read and were left empty");
-  logger.info({ codes: byId.size, pages }, "fetched the used-code list from DigiCert");
+  logger.info({ codes: byId.size, pages }, "fetched the used-code list");
   return { codes: [...byId.values()], pages };
 }
