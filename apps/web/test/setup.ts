@@ -1,4 +1,4 @@
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
 
 // Vitest globals are off, so Testing Library's automatic cleanup is not registered.
@@ -7,6 +7,9 @@ afterEach(() => {
   vi.unstubAllGlobals();
   vi.restoreAllMocks();
 });
+
+// Queries run against 100k-row indexes and debounced inputs on a shared 2-core machine.
+configure({ asyncUtilTimeout: 4000 });
 
 // jsdom does no layout: with a zero-height scroll element the virtualizer renders no rows.
 Object.defineProperty(HTMLElement.prototype, "clientHeight", { configurable: true, get: () => 400 });

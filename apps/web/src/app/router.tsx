@@ -56,12 +56,7 @@ function DashboardRoute() {
 
   const changeView = (next: ViewState) => navigate({ to: ".", search: { view: next, problems: [] } });
   return (
-    <VouchersPage
-      view={view}
-      problems={problems}
-      onViewChange={changeView}
-      onDismissProblems={() => navigate({ to: ".", search: { view, problems: [] }, replace: true })}
-    >
+    <VouchersPage view={view} problems={problems} onViewChange={changeView}>
       <Outlet />
     </VouchersPage>
   );

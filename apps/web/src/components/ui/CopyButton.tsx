@@ -1,17 +1,20 @@
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { copyText } from "../../lib/clipboard";
 
 interface CopyButtonProps {
   text: string;
-  /** What is copied, for the accessible name: "Copy code ABC…". */
+  /** What is copied, for the accessible name of an icon-only button: "Copy code ABC…". */
   label: string;
   className?: string;
-  children?: React.ReactNode;
+  /** Visible text; without it the button is an icon. */
+  children?: ReactNode;
 }
 
-/** Copies `text`, then says so for two seconds (visibly and to screen readers). */
+const FEEDBACK = { idle: "", copied: "Copied", failed: "Copy failed" } as const;
+
+/** Copies `text`, then says so for two seconds, on screen and to screen readers. */
 export function CopyButton({ text, label, className = "icon-button", children }: CopyButtonProps) {
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  const [state, setState] = useState<keyof typeof FEEDBACK>("idle");
 
   useEffect(() => {
     if (state === "idle") return;
@@ -20,24 +23,22 @@ export function CopyButton({ text, label, className = "icon-button", children }:
   }, [state]);
 
   return (
-    <button
-      type="button"
-      className={className}
-      aria-label={children ? undefined : label}
-      title={label}
-      data-state={state}
-      onClick={async () => setState((await copyText(text)) ? "copied" : "failed")}
-    >
-      {children ?? <CopyIcon />}
-      <span className="visually-hidden" aria-live="polite">
-        {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : ""}
+    <>
+      <button
+        type="button"
+        className={className}
+        aria-label={children ? undefined : label}
+        title={label}
+        data-state={state}
+        onClick={async () => setState((await copyText(text)) ? "copied" : "failed")}
+      >
+        {state === "copied" ? <CheckIcon /> : <CopyIcon />}
+        {children}
+      </button>
+      <span className="visually-hidden" role="status">
+        {FEEDBACK[state]}
       </span>
-      {children && state !== "idle" ? (
-        <span className="copy-feedback" aria-hidden="true">
-          {state === "copied" ? "Copied" : "Copy failed"}
-        </span>
-      ) : null}
-    </button>
+    </>
   );
 }
 
@@ -48,6 +49,14 @@ function CopyIcon() {
         fill="currentColor"
         d="M5 1.5A1.5 1.5 0 0 1 6.5 0h7A1.5 1.5 0 0 1 15 1.5v7a1.5 1.5 0 0 1-1.5 1.5H12v-1.5h1.5v-7h-7V3H5V1.5ZM1 6.5A1.5 1.5 0 0 1 2.5 5h7A1.5 1.5 0 0 1 11 6.5v7A1.5 1.5 0 0 1 9.5 15h-7A1.5 1.5 0 0 1 1 13.5v-7Zm1.5 0v7h7v-7h-7Z"
       />
+    </svg>
+  );
+}
+
+function CheckIcon() {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 16 16" width="14" height="14" focusable="false">
+      <path fill="currentColor" d="M6.2 10.9 2.9 7.6 1.8 8.7l4.4 4.4 8-8-1.1-1.1z" />
     </svg>
   );
 }

@@ -89,27 +89,35 @@ describe("the dashboard", () => {
   });
 
   it("adds a secondary sort key with shift-click and says its rank", async () => {
+    const codes = quirkyCodes();
     const { user, router } = renderApp("/", {
-      "GET /api/used-codes": () => json(usedCodesResponse(quirkyCodes())),
+      "GET /api/used-codes": () => json(usedCodesResponse(codes)),
     });
     await screen.findByText(/Showing 10 of 10/);
     await user.click(within(screen.getByRole("columnheader", { name: /^Product/ })).getByRole("button"));
     await user.keyboard("{Shift>}");
-    await user.click(within(screen.getByRole("columnheader", { name: /^Organization/ })).getByRole("button"));
+    await user.click(
+      within(screen.getByRole("columnheader", { name: /^Certificate order/ })).getByRole("button"),
+    );
     await user.keyboard("{/Shift}");
 
-    expect(router.state.location.searchStr).toBe("?sort=product,org");
+    expect(router.state.location.searchStr).toBe("?sort=product,corder");
     const product = screen.getByRole("columnheader", { name: /^Product/ });
-    const organization = screen.getByRole("columnheader", { name: /^Organization/ });
+    const order = screen.getByRole("columnheader", { name: /^Certificate order/ });
     expect(product.getAttribute("aria-sort")).toBe("ascending");
-    expect(organization.textContent).toContain("2nd sort key, ascending");
-    await waitFor(() => expect(columnTexts("Product")[0]).toBe("Basic OV"));
-    const products = columnTexts("Product");
-    expect(products).toEqual([...products].sort());
-    // Within one product, organizations ascend.
-    const orgs = columnTexts("Organization");
-    const basicOrgs = orgs.filter((_, i) => products[i] === "Basic OV" && orgs[i] !== "—");
-    expect(basicOrgs).toEqual([...basicOrgs].sort((a, b) => a.localeCompare(b)));
+    expect(order.getAttribute("aria-sort")).toBeNull();
+    expect(order.textContent).toContain("2nd sort key, ascending");
+    // Within one product, certificate orders ascend numerically, the blank one last.
+    const expected = codes
+      .filter((c) => c.product_name === "Basic OV")
+      .map((c) => c.certificate_order_id)
+      .sort((a, b) => (a === null ? 1 : b === null ? -1 : Number(BigInt(a) - BigInt(b) > 0n) * 2 - 1))
+      .map((id) => id ?? "—");
+    await waitFor(() => {
+      const products = columnTexts("Product");
+      expect(products).toEqual([...products].sort());
+      expect(columnTexts("Certificate order").filter((_, i) => products[i] === "Basic OV")).toEqual(expected);
+    });
   });
 
   it("shows a skeleton while the first load runs", async () => {

@@ -6,7 +6,7 @@ import {
   type ViewProblem,
   type ViewState,
 } from "@voucher-desk/vouchers";
-import { type ReactNode, useDeferredValue, useMemo } from "react";
+import { type ReactNode, useDeferredValue, useMemo, useState } from "react";
 import { Banner } from "../../../components/ui/Banner";
 import { DataTable } from "../../../components/ui/DataTable";
 import { SkeletonTable } from "../../../components/ui/Skeleton";
@@ -37,18 +37,14 @@ interface VouchersPageProps {
   view: ViewState;
   problems: readonly ViewProblem[];
   onViewChange: (view: ViewState) => void;
-  onDismissProblems: () => void;
   /** Drawn over the page: the order drilldown, or a not-found notice. */
   children?: ReactNode;
 }
 
-export function VouchersPage({
-  view,
-  problems,
-  onViewChange,
-  onDismissProblems,
-  children,
-}: VouchersPageProps) {
+export function VouchersPage({ view, problems, onViewChange, children }: VouchersPageProps) {
+  // Dismissing hides this set of problems; a newly pasted bad link brings a new set.
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  const problemsKey = JSON.stringify(problems);
   const query = useUsedCodes();
   const refresh = useRefreshUsedCodes();
   const data = query.data;
@@ -69,8 +65,8 @@ export function VouchersPage({
       </a>
       <DashboardHeader data={data} refreshing={refresh.isPending} onRefresh={() => refresh.mutate()} />
       <main className="app-main">
-        {problems.length > 0 ? (
-          <ViewProblemsNotice problems={problems} onDismiss={onDismissProblems} />
+        {problems.length > 0 && problemsKey !== dismissed ? (
+          <ViewProblemsNotice problems={problems} onDismiss={() => setDismissed(problemsKey)} />
         ) : null}
         {data?.source === "demo" ? <DemoBanner /> : null}
         {data?.stale ? <StaleBanner fetchedAt={data.fetchedAt} /> : null}
