@@ -254,3 +254,19 @@ describe("GET /api/used-codes.csv", () => {
     expect((await response.json()).error.message).toMatch(/bom/);
   });
 });
+
+describe("POST /api/used-codes/refresh", () => {
+  it("is limited to 6 per minute per client, on top of the minimum interval", async () => {
+    const h = await startHarness({ sim: { count: 10 }, config: { refreshMinIntervalMs: 60_000 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++)
+        statuses.push((await h.request("/api/used-codes/refresh", { method: "POST" })).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
+      // The first refresh fetched; the rest were inside the minimum interval and cost nothing upstream.
+      expect(h.sim.control.requests()).toHaveLength(1);
+    } finally {
+      await h.close();
+    }
+  });
+});
