@@ -66,6 +66,7 @@ describe("the app around the routes", () => {
       "/api/health",
       "/api/orders/{orderId}",
       "/api/ready",
+      "/api/session",
       "/api/used-codes",
       "/api/used-codes.csv",
       "/api/used-codes/refresh",

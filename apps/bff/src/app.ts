@@ -1,6 +1,8 @@
 import compress from "@fastify/compress";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { AuthConfig } from "./auth/config.js";
+import { authPlugin } from "./auth/plugin.js";
 import { type Clock, systemClock } from "./clock.js";
 import type { Config } from "./config.js";
 import { HttpError, registerErrorHandling, sendError } from "./errors.js";
@@ -15,7 +17,14 @@ export interface BuildOptions {
   /** Where logs go (tests capture them); stdout by default. */
   logStream?: NodeJS.WritableStream;
   clock?: Clock;
+  /**
+   * Who may use /api (src/auth/README.md). server.ts passes what the environment says, after
+   * the start-time rule; left out (tests), nobody signs in, as on loopback.
+   */
+  auth?: AuthConfig;
 }
+
+const LOOPBACK_AUTH: AuthConfig = { mode: "none", explicit: false, secureCookies: false, trustedProxies: [] };
 
 /**
  * Builds the BFF without listening: tests call it and use `inject()` or `listen({ port: 0 })`.
@@ -24,7 +33,10 @@ export interface BuildOptions {
  * the SPA. `close()` shuts it all down, the upstream connections and the simulator included.
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const auth = options.auth ?? LOOPBACK_AUTH;
   const app = Fastify({
+    // Only the configured proxies may say which client and scheme (https) a request came from.
+    trustProxy: auth.trustedProxies.length > 0 ? auth.trustedProxies : false,
     logger: loggerOptions(config, options.logStream),
     // Nothing we accept has a body; refuse big ones before reading them.
     bodyLimit: 16 * 1024,
@@ -39,13 +51,18 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerErrorHandling(app);
   closeConnectionsWhenDone(app);
 
-  await registerSecurityHeaders(app);
+  await registerSecurityHeaders(app, { tls: auth.secureCookies });
   await app.register(compress, { global: true, threshold: 1024, encodings: ["gzip", "deflate"] });
   await registerOpenApi(app);
 
   const services = await createServices(config, app.log, options.clock ?? systemClock);
   app.addHook("onClose", async () => services.close());
 
+  // Before the routes, so its hook guards every one of them.
+  await app.register(authPlugin, {
+    config: auth,
+    publicRoutes: ["/api/health", "/api/ready", "/api/openapi.json"],
+  });
   await app.register(apiRoutes, {
     prefix: "/api",
     services,

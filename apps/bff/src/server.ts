@@ -1,4 +1,5 @@
 import { buildApp } from "./app.js";
+import { type AuthConfig, AuthConfigError, loadAuthConfig } from "./auth/config.js";
 import { ConfigError, loadConfig } from "./config.js";
 
 /** A request still running after this long does not hold up shutdown any longer. */
@@ -10,17 +11,20 @@ const SHUTDOWN_GRACE_MS = 10_000;
  */
 async function main(): Promise<void> {
   let config: ReturnType<typeof loadConfig>;
+  let auth: AuthConfig;
   try {
     config = loadConfig();
+    // The start-time rule: off loopback, no start without a way to sign in (or an explicit opt-out).
+    auth = loadAuthConfig(process.env, { host: config.host });
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof AuthConfigError) {
       process.stderr.write(`Voucher Desk cannot start: ${error.message}\n`);
       process.exit(1);
     }
     throw error;
   }
 
-  const app = await buildApp(config);
+  const app = await buildApp(config, { auth });
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {
     if (closing) return;

@@ -429,7 +429,7 @@ describe("trusted reverse proxy", () => {
 });
 
 describe("no sign-in", () => {
-  it("serves /api to anyone on loopback, yet still requires the CSRF token for state changes", async () => {
+  it("serves /api to anyone on loopback, and refuses a state change the browser marks as cross-site", async () => {
     const app = await appWith({ mode: "none", explicit: false, secureCookies: false, trustedProxies: [] });
     const browser = new Browser(app);
     expect((await browser.request({ method: "GET", url: "/api/used-codes" })).json()).toEqual({
@@ -437,10 +437,39 @@ describe("no sign-in", () => {
       viewer: null,
     });
     expect(await browser.session()).toMatchObject({ mode: "none", user: null });
+    const noToken = { "x-csrf-token": "" };
+    for (const crossSite of [
+      { "sec-fetch-site": "cross-site" },
+      { "sec-fetch-site": "same-site" },
+      { origin: "https://evil.example" },
+      { origin: "null" },
+    ]) {
+      const response = await browser.post("/api/used-codes/refresh", undefined, { ...noToken, ...crossSite });
+      expect(response.statusCode).toBe(403);
+      expect(errorCode(response)).toBe("forbidden");
+    }
+    // The dashboard itself, a script without Origin, and a cross-site request holding the token pass.
     expect(
-      (await browser.post("/api/used-codes/refresh", undefined, { "x-csrf-token": "" })).statusCode,
-    ).toBe(403);
-    expect((await browser.post("/api/used-codes/refresh")).statusCode).toBe(200);
+      (
+        await browser.post("/api/used-codes/refresh", undefined, {
+          ...noToken,
+          "sec-fetch-site": "same-origin",
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await browser.post("/api/used-codes/refresh", undefined, {
+          ...noToken,
+          origin: "http://localhost:80",
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await browser.post("/api/used-codes/refresh", undefined, noToken)).statusCode).toBe(200);
+    expect(
+      (await browser.post("/api/used-codes/refresh", undefined, { "sec-fetch-site": "cross-site" }))
+        .statusCode,
+    ).toBe(200);
   });
 
   it("warns on every start when sign-in is switched off explicitly, and only then", async () => {

@@ -4,10 +4,14 @@ import type { FastifyInstance } from "fastify";
 /**
  * Security headers for everything we serve. The CSP allows only our own files: no inline
  * script, no eval, no framing (clickjacking). Styles are 'self' too; React's `style` props are
- * set through the DOM and are not affected. HSTS and upgrade-insecure-requests are off because
- * the BFF serves plain http on loopback; a TLS-terminating proxy in front should add HSTS.
+ * set through the DOM and are not affected. HSTS only when browsers reach us over https
+ * (`tls`: PUBLIC_ORIGIN is https): sent over plain http it would be ignored at best, and on a
+ * shared host name it would lock out other plain-http services.
  */
-export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
+export async function registerSecurityHeaders(
+  app: FastifyInstance,
+  { tls }: { tls: boolean },
+): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -24,6 +28,6 @@ export async function registerSecurityHeaders(app: FastifyInstance): Promise<voi
         frameAncestors: ["'none'"],
       },
     },
-    hsts: false,
+    hsts: tls ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
 }

@@ -43,7 +43,7 @@ describe("key containment", () => {
   beforeAll(async () => {
     harness = await startHarness({
       sim: { count: 30 },
-      client: { headersTimeoutMs: 300, bodyTimeoutMs: 300, maxAttempts: 1 },
+      client: { maxAttempts: 1 },
     });
   });
   afterAll(async () => harness.close());
@@ -77,7 +77,7 @@ describe("key containment", () => {
   );
 
   it("is in no response while upstream times out", async () => {
-    harness.sim.control.setFaults({ latencyMs: 600 });
+    harness.sim.control.setFaults({ latencyMs: 1_500 });
     await visit(`/api/orders/${String(harness.sim.control.codes[2]?.certificate_order_id)}`);
     harness.sim.control.clearFaults();
   });
