@@ -22,6 +22,7 @@ describe("the app around the routes", () => {
     expect(csp).not.toContain("upgrade-insecure-requests");
     expect(response.headers.get("strict-transport-security")).toBeNull();
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("x-frame-options")).toBe("DENY");
   });
 
   it("serves index.html uncached and hashed assets immutable", async () => {
