@@ -77,7 +77,8 @@ export class UsedCodesCache {
   #refill(): Promise<UsedCodesSnapshot> {
     return this.#fill.run("list", async () => {
       const codes = await this.#options.fetchAll();
-      const snapshot = new UsedCodesSnapshot(codes, this.#options.meta, new Date(this.#options.clock.now()));
+      const fetchedAt = new Date(this.#options.clock.now());
+      const snapshot = await UsedCodesSnapshot.create(codes, this.#options.meta, fetchedAt);
       this.#snapshot = snapshot;
       return snapshot;
     });
