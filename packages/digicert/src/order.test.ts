@@ -155,6 +155,12 @@ describe("normalizeOrder", () => {
     ).toBeNull();
   });
 
+  it("takes the requested id over a JSON number id that lost its digits", () => {
+    const lossy = JSON.parse(`{"id": 12345678901234567890, "status": "issued"}`);
+    expect(normalizeOrder(lossy, "12345678901234567890").id).toBe("12345678901234567890");
+    expect(normalizeOrder({ ...rawOrderFixture(), id: 204928159 }, "204928159").id).toBe("204928159");
+  });
+
   it.each([
     [{ ...rawOrderFixture(), id: " " }, "order info: id is missing or blank"],
     [{ status: "issued" }, "order info: id is missing or blank"],

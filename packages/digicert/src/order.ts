@@ -120,9 +120,17 @@ export type RawOrder = z.input<typeof rawOrderSchema>;
  * Order info body → OrderDetails. Throws DigicertPayloadError when the body is not an order
  * (no usable id, or a field of the wrong kind), so the caller can answer "bad upstream
  * response" instead of showing a half-read order.
+ *
+ * `requestedId` is the id the caller asked for. DigiCert sends `id` as a JSON number, and one
+ * past 2^53 has already lost digits in JSON.parse; the id in the request URL is exact, so when
+ * it is given it is the order's id.
  */
-export function normalizeOrder(raw: unknown): OrderDetails {
-  const parsed = rawOrderSchema.safeParse(raw);
+export function normalizeOrder(raw: unknown, requestedId?: string): OrderDetails {
+  const body =
+    requestedId !== undefined && typeof raw === "object" && raw !== null && !Array.isArray(raw)
+      ? { ...raw, id: requestedId }
+      : raw;
+  const parsed = rawOrderSchema.safeParse(body);
   if (!parsed.success) {
     throw new DigicertPayloadError(`order info: ${firstIssueMessage(parsed.error)}`);
   }

@@ -67,3 +67,20 @@ describe("GET /api/orders/:orderId", () => {
     expect(orderCalls().map((r) => r.path)).toEqual([`/services/v2/order/certificate/${long}`]);
   });
 });
+
+describe("GET /api/orders/:orderId with an id past 2^53", () => {
+  it("opens the order under its exact id, though DigiCert sends that id as a lossy JSON number", async () => {
+    const h = await startHarness({ sim: { count: 2000, seed: "long-ids" } });
+    try {
+      const long = h.sim.control.codes
+        .map((c) => String(c.certificate_order_id).trim())
+        .find((id) => !Number.isSafeInteger(Number(id)));
+      expect(long).toMatch(/^\d{17,}$/);
+      const response = await h.request(`/api/orders/${long}`);
+      expect(response.status).toBe(200);
+      expect(orderDetailsSchema.parse(await response.json()).id).toBe(long);
+    } finally {
+      await h.close();
+    }
+  });
+});

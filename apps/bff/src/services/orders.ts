@@ -21,7 +21,7 @@ export class OrderService {
   async get(orderId: string): Promise<OrderDetails> {
     const cached = this.#entries.get(orderId);
     if (cached && cached.expiresAt > this.clock.now()) return cached.order;
-    const order = readOrder(await this.client.getOrder(orderId));
+    const order = readOrder(await this.client.getOrder(orderId), orderId);
     this.#entries.delete(orderId);
     this.#entries.set(orderId, { order, expiresAt: this.clock.now() + this.ttlMs });
     // A Map iterates in insertion order: the first key is the oldest write.
@@ -32,9 +32,9 @@ export class OrderService {
   }
 }
 
-function readOrder(body: unknown): OrderDetails {
+function readOrder(body: unknown, orderId: string): OrderDetails {
   try {
-    return normalizeOrder(body);
+    return normalizeOrder(body, orderId);
   } catch (error) {
     if (error instanceof DigicertPayloadError) {
       throw new UpstreamError("bad_response", `DigiCert sent an unreadable order: ${error.message}`);
