@@ -37,6 +37,8 @@ describe("API contract", () => {
   it("knows the error codes and the error envelope", () => {
     expect(API_ERROR_CODES).toEqual([
       "bad_request",
+      "unauthorized",
+      "forbidden",
       "not_found",
       "order_not_found",
       "upstream_auth",

@@ -7,6 +7,8 @@ import { z } from "zod";
 
 export const API_ERROR_CODES = [
   "bad_request",
+  "unauthorized",
+  "forbidden",
   "not_found",
   "order_not_found",
   "upstream_auth",

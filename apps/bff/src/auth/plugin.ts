@@ -3,6 +3,7 @@ import Tokens from "@fastify/csrf";
 import proxyAddr from "@fastify/proxy-addr";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySession from "@fastify/session";
+import type { ApiErrorCode } from "@voucher-desk/vouchers";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { z } from "zod";
@@ -61,7 +62,10 @@ const loginBodySchema = z.object({
   password: z.string().min(1).max(1024),
 });
 
-type AuthErrorCode = "unauthorized" | "forbidden" | "bad_request" | "rate_limited" | "internal";
+type AuthErrorCode = Extract<
+  ApiErrorCode,
+  "unauthorized" | "forbidden" | "bad_request" | "rate_limited" | "internal"
+>;
 
 function refuse(reply: FastifyReply, status: number, code: AuthErrorCode, message: string): FastifyReply {
   return reply.code(status).header("cache-control", "no-store").send({ error: { code, message } });
