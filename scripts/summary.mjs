@@ -5,7 +5,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.argv[2] ?? ".reports";
-const readJson = (file) => (existsSync(join(dir, file)) ? JSON.parse(readFileSync(join(dir, file), "utf8")) : null);
+const readJson = (file) =>
+  existsSync(join(dir, file)) ? JSON.parse(readFileSync(join(dir, file), "utf8")) : null;
 
 const steps = readFileSync(join(dir, "checks.txt"), "utf8")
   .trim()
