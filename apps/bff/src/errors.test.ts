@@ -1,3 +1,4 @@
+import { orderDetailsSchema } from "@voucher-desk/digicert";
 import { apiErrorSchema, usedCodesResponseSchema } from "@voucher-desk/vouchers";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, startHarness } from "./test-support/harness.js";
@@ -89,7 +90,7 @@ describe("upstream failures → our errors", () => {
       const id = orderId();
       const response = await h.request(`/api/orders/${id}`);
       expect(response.status).toBe(200);
-      expect((await response.json()).id).toBe(id);
+      expect(orderDetailsSchema.parse(await response.json()).id).toBe(id);
       const statuses = h.sim.control
         .requests()
         .filter((r) => r.path.endsWith(`/order/certificate/${id}`))

@@ -1,3 +1,4 @@
+import { apiErrorSchema } from "@voucher-desk/vouchers";
 import { request } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Harness, SENTINEL_KEY, startHarness } from "./test-support/harness.js";
@@ -108,7 +109,7 @@ describe("the outbound budget", () => {
       expect(statuses.filter((s) => s === 503)).toHaveLength(15);
       for (const response of responses.filter((r) => r.status === 503)) {
         expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
-        expect((await response.json()).error.code).toBe("upstream_rate_limited");
+        expect(apiErrorSchema.parse(await response.json()).error.code).toBe("upstream_rate_limited");
       }
       // Measured where upstream measures, on arrival. The first requests also open connections,
       // so arrival lags sending by a few ms more than later ones: allow that much, no more.

@@ -438,12 +438,13 @@ describe("no sign-in", () => {
     });
     expect(await browser.session()).toMatchObject({ mode: "none", user: null });
     const noToken = { "x-csrf-token": "" };
-    for (const crossSite of [
+    const crossSiteHeaders: Record<string, string>[] = [
       { "sec-fetch-site": "cross-site" },
       { "sec-fetch-site": "same-site" },
       { origin: "https://evil.example" },
       { origin: "null" },
-    ]) {
+    ];
+    for (const crossSite of crossSiteHeaders) {
       const response = await browser.post("/api/used-codes/refresh", undefined, { ...noToken, ...crossSite });
       expect(response.statusCode).toBe(403);
       expect(errorCode(response)).toBe("forbidden");

@@ -70,7 +70,9 @@ describe("the page walk", () => {
     try {
       const responses = await Promise.all(Array.from({ length: 50 }, () => h.request("/api/used-codes")));
       expect(responses.map((r) => r.status)).toEqual(Array(50).fill(200));
-      const bodies = await Promise.all(responses.map((r) => r.json()));
+      const bodies = await Promise.all(
+        responses.map(async (r) => usedCodesResponseSchema.parse(await r.json())),
+      );
       expect(new Set(bodies.map((b) => b.fetchedAt)).size).toBe(1);
       const offsets = h.sim.control.requests().map((r) => new URLSearchParams(r.rawQuery).get("offset"));
       expect(offsets).toEqual(["0", "1000", "2000"]);
@@ -126,7 +128,9 @@ describe("caching", () => {
       const first = usedCodesResponseSchema.parse(await (await h.request("/api/used-codes")).json());
       expect(first).toMatchObject({ stale: false, fetchedAt: "2026-06-01T12:00:00.000Z" });
       await clock.advance(30_000);
-      expect((await (await h.request("/api/used-codes")).json()).stale).toBe(false);
+      expect(usedCodesResponseSchema.parse(await (await h.request("/api/used-codes")).json()).stale).toBe(
+        false,
+      );
       expect(h.sim.control.requests()).toHaveLength(1);
 
       await clock.advance(31_000);
@@ -157,12 +161,12 @@ describe("caching", () => {
       await h.request("/api/used-codes");
       await clock.advance(10_000);
       const early = await h.request("/api/used-codes/refresh", { method: "POST" });
-      expect((await early.json()).fetchedAt).toBe("2026-06-01T12:00:00.000Z");
+      expect(usedCodesResponseSchema.parse(await early.json()).fetchedAt).toBe("2026-06-01T12:00:00.000Z");
       expect(h.sim.control.requests()).toHaveLength(1);
       await clock.advance(25_000);
       const later = await h.request("/api/used-codes/refresh", { method: "POST" });
       expect(later.status).toBe(200);
-      expect((await later.json()).fetchedAt).toBe("2026-06-01T12:00:35.000Z");
+      expect(usedCodesResponseSchema.parse(await later.json()).fetchedAt).toBe("2026-06-01T12:00:35.000Z");
       expect(h.sim.control.requests()).toHaveLength(2);
     } finally {
       await h.close();
@@ -251,7 +255,7 @@ describe("GET /api/used-codes.csv", () => {
   it("refuses a bom other than 0 or 1", async () => {
     const response = await h.request("/api/used-codes.csv?bom=yes");
     expect(response.status).toBe(400);
-    expect((await response.json()).error.message).toMatch(/bom/);
+    expect(apiErrorSchema.parse(await response.json()).error.message).toMatch(/bom/);
   });
 });
 
