@@ -5,8 +5,8 @@ import {
   Link,
   Outlet,
   type RouterHistory,
-  useLocation,
   useNavigate,
+  useRouter,
 } from "@tanstack/react-router";
 import type { ViewState } from "@voucher-desk/vouchers";
 import { useEffect } from "react";
@@ -43,17 +43,23 @@ const routeTree = rootRoute.addChildren([dashboardRoute, orderRoute]);
 
 function DashboardRoute() {
   const { view, problems } = rootRoute.useSearch();
-  const searchStr = useLocation({ select: (location) => location.searchStr });
   const navigate = useNavigate();
+  const history = useRouter().history;
 
-  // A link with unusable parts: drop them from the address too (the notice keeps saying what
-  // was dropped), so copying the address shares the view actually shown.
+  // A link with unusable parts: drop them from the address bar too, so copying it shares the
+  // view actually shown (the search object keeps the problems for the notice). The router
+  // sees the cleaned address as the same location, so a history-state mark forces the write.
   useEffect(() => {
-    if (problems.length > 0 && searchStr !== stringifyViewSearch({ view, problems })) {
-      void navigate({ to: ".", search: { view, problems }, replace: true });
+    const canonical = stringifyViewSearch({ view, problems });
+    if (problems.length > 0 && history.location.search !== canonical) {
+      void navigate({
+        to: ".",
+        search: { view, problems },
+        replace: true,
+        state: (s) => ({ ...s, cleaned: true }),
+      });
     }
-  }, [problems, view, searchStr, navigate]);
-
+  }, [view, problems, history, navigate]);
   const changeView = (next: ViewState) => navigate({ to: ".", search: { view: next, problems: [] } });
   return (
     <VouchersPage view={view} problems={problems} onViewChange={changeView}>

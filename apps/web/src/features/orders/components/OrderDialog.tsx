@@ -22,7 +22,10 @@ export function OrderDialog({ orderId, onClose }: OrderDialogProps) {
   return (
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
+        {/* A plain backdrop: Radix's Overlay also locks page scroll by injecting a <style>
+            element, which the strict CSP (style-src 'self') refuses. This page never scrolls
+            its body, so the lock is not needed; focus trap and Esc come from Content. */}
+        <div className="dialog-overlay" aria-hidden="true" />
         <Dialog.Content
           className="dialog"
           aria-busy={order.isPending || undefined}

@@ -14,7 +14,8 @@ export function ColumnMenu({ table, onReset }: ColumnMenuProps) {
   const columns = table.getAllLeafColumns();
   const visibleCount = columns.filter((c) => c.getIsVisible()).length;
   return (
-    <DropdownMenu.Root>
+    // Non-modal: a modal menu locks page scroll with an injected <style>, which the CSP refuses.
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger asChild>
         <button type="button" className="toolbar-button">
           Columns

@@ -42,9 +42,14 @@ interface VouchersPageProps {
 }
 
 export function VouchersPage({ view, problems, onViewChange, children }: VouchersPageProps) {
-  // Dismissing hides this set of problems; a newly pasted bad link brings a new set.
-  const [dismissed, setDismissed] = useState<string | null>(null);
-  const problemsKey = JSON.stringify(problems);
+  // The dropped parts of a pasted link stay listed until dismissed, even after the address is
+  // cleaned (which reads back without problems); a new bad link brings its own list.
+  const [notice, setNotice] = useState(problems);
+  const [seenProblems, setSeenProblems] = useState(problems);
+  if (problems !== seenProblems) {
+    setSeenProblems(problems);
+    if (problems.length > 0) setNotice(problems);
+  }
   const query = useUsedCodes();
   const refresh = useRefreshUsedCodes();
   const data = query.data;
@@ -65,9 +70,7 @@ export function VouchersPage({ view, problems, onViewChange, children }: Voucher
       </a>
       <DashboardHeader data={data} refreshing={refresh.isPending} onRefresh={() => refresh.mutate()} />
       <main className="app-main">
-        {problems.length > 0 && problemsKey !== dismissed ? (
-          <ViewProblemsNotice problems={problems} onDismiss={() => setDismissed(problemsKey)} />
-        ) : null}
+        {notice.length > 0 ? <ViewProblemsNotice problems={notice} onDismiss={() => setNotice([])} /> : null}
         {data?.source === "demo" ? <DemoBanner /> : null}
         {data?.stale ? <StaleBanner fetchedAt={data.fetchedAt} /> : null}
         {refresh.isError ? (
