@@ -1,0 +1,262 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { productNameIdOf } from "@voucher-desk/digicert";
+import autocannon from "autocannon";
+import { BENCH_KEY, startBare, startBff, startSim } from "../lib/processes.mjs";
+import { interleaved, median } from "../lib/stats.mjs";
+
+const SEED = 20_240_601;
+/** Few connections: two cores are shared by the server, autocannon and the OS. */
+const CONNECTIONS = 2;
+
+/**
+ * The BFF against its limits, over loopback:
+ * - the cached list vs a bare Fastify route sending the same prepared bytes;
+ * - a filtered CSV report vs the bare route sending the same CSV;
+ * - a cold fetch of every page through the BFF vs the same pages read by a plain loop;
+ * - the response's size, plain and gzipped.
+ * Returns { rows: [{ name, unit, ours, baseline, baselineName, target }], notes }.
+ */
+export async function runBffBenchmarks({ sizes, quick, log }) {
+  const rows = [];
+  const notes = {};
+  const work = await mkdtemp(join(tmpdir(), "voucher-desk-bff-bench-"));
+  try {
+    for (const size of sizes) {
+      log(`bff: ${size.toLocaleString("en-US")} codes`);
+      const sim = await startSim({ count: size, seed: SEED });
+      try {
+        await cachedList({ size, sim, work, quick, rows, notes, log });
+        if (size === Math.max(...sizes)) {
+          await csvReport({ size, sim, work, quick, rows, notes, log });
+          await coldFetch({ size, sim, quick, rows, log });
+        }
+      } finally {
+        await sim.stop();
+      }
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return { rows, notes };
+}
+
+const label = (size) => `${size / 1000}k`;
+const MB = 2 ** 20;
+
+/** GET /api/used-codes from the warm cache, plain and gzipped, against the bare route. */
+async function cachedList({ size, sim, work, quick, rows, notes, log }) {
+  const bff = await startBff({ simBaseUrl: sim.baseUrl });
+  let bare;
+  try {
+    const plain = await download(`${bff.url}/api/used-codes`, {});
+    const gzipped = await download(`${bff.url}/api/used-codes`, {
+      "accept-encoding": "gzip, deflate, br, zstd",
+    });
+    if (gzipped.encoding !== "gzip")
+      notes[`bff ${label(size)} gzip`] = `the BFF answered content-encoding "${gzipped.encoding}"`;
+    const { codes } = JSON.parse(plain.body.toString("utf8"));
+    if (codes.length !== size) throw new Error(`the BFF served ${codes.length} codes, expected ${size}`);
+
+    const plainFile = join(work, `plain-${size}.json`);
+    const gzipFile = join(work, `gzip-${size}.json.gz`);
+    await writeFile(plainFile, plain.body);
+    await writeFile(gzipFile, gzipped.body);
+    bare = await startBare({
+      routes: {
+        "/plain": { file: plainFile, type: "application/json; charset=utf-8" },
+        "/gzip": { file: gzipFile, type: "application/json; charset=utf-8", encoding: "gzip" },
+      },
+    });
+
+    const seconds = quick ? 1 : 3;
+    const rounds = quick ? 2 : 4;
+    for (const [variant, headers, barePath] of [
+      ["plain", {}, "/plain"],
+      ["gzip", { "accept-encoding": "gzip" }, "/gzip"],
+    ]) {
+      const samples = await interleaved(
+        rounds,
+        () => msPerRequest(`${bff.url}/api/used-codes`, headers, seconds),
+        () => msPerRequest(`${bare.url}${barePath}`, headers, seconds),
+      );
+      log(`  ${variant}: ours ${fmtList(samples.ours)} · bare ${fmtList(samples.baseline)} ms/request`);
+      rows.push({
+        name: `bff ${label(size)}: GET /api/used-codes from cache (${variant === "plain" ? "uncompressed" : "gzip"})`,
+        unit: "ms per request",
+        ours: median(samples.ours),
+        baseline: median(samples.baseline),
+        baselineName: "bare Fastify route, same prepared bytes",
+        target: 1.25,
+      });
+    }
+
+    rows.push({
+      name: `bff ${label(size)}: response bytes, uncompressed`,
+      unit: "MB",
+      ours: plain.body.length / MB,
+      baseline: Buffer.byteLength(JSON.stringify({ codes })) / MB,
+      baselineName: "the codes alone, JSON",
+      target: 1.01,
+    });
+    rows.push({
+      name: `bff ${label(size)}: response bytes, gzip`,
+      unit: "MB",
+      ours: gzipped.body.length / MB,
+      baseline: plain.body.length / MB,
+      baselineName: "same response uncompressed",
+      target: 0.2,
+    });
+  } finally {
+    await bare?.stop();
+    await bff.stop();
+  }
+}
+
+/** A CSV report of a filtered, sorted view: computed per request by the BFF. */
+async function csvReport({ size, sim, work, quick, rows, log }) {
+  const bff = await startBff({ simBaseUrl: sim.baseUrl });
+  let bare;
+  try {
+    // The most common product, newest first: a real "send finance the Basic OV codes" report.
+    const { codes } = JSON.parse((await download(`${bff.url}/api/used-codes`, {})).body.toString("utf8"));
+    const product = mostCommon(codes.map((c) => c.product_name));
+    const path = `/api/used-codes.csv?product=${encodeURIComponent(productNameIdOf(product))}&sort=-created`;
+    const csv = await download(`${bff.url}${path}`, {});
+    if (csv.status !== 200)
+      throw new Error(`${path} answered ${csv.status}: ${csv.body.toString().slice(0, 200)}`);
+    const file = join(work, "report.csv");
+    await writeFile(file, csv.body);
+    bare = await startBare({ routes: { "/report.csv": { file, type: "text/csv; charset=utf-8" } } });
+    const seconds = quick ? 1 : 3;
+    const samples = await interleaved(
+      quick ? 2 : 4,
+      () => msPerRequest(`${bff.url}${path}`, {}, seconds),
+      () => msPerRequest(`${bare.url}/report.csv`, {}, seconds),
+    );
+    log(
+      `  csv (${product}, ${(csv.body.length / MB).toFixed(1)} MB): ours ${fmtList(samples.ours)} · bare ${fmtList(samples.baseline)}`,
+    );
+    rows.push({
+      name: `bff ${label(size)}: GET /api/used-codes.csv, one product (${fmtCount(codes.filter((c) => c.product_name === product).length)} rows)`,
+      unit: "ms per request",
+      ours: median(samples.ours),
+      baseline: median(samples.baseline),
+      baselineName: "bare Fastify route, same CSV bytes",
+      target: 1.25,
+    });
+  } finally {
+    await bare?.stop();
+    await bff.stop();
+  }
+}
+
+/**
+ * Every page from upstream: the BFF answering a forced refresh (it walks every page again,
+ * normalizes, and sends the new list), against a plain loop that reads the same pages straight
+ * from the simulator. The BFF's first fill is untimed, so neither side pays for a cold JIT.
+ */
+async function coldFetch({ size, sim, quick, rows, log }) {
+  const bff = await startBff({ simBaseUrl: sim.baseUrl });
+  try {
+    await download(`${bff.url}/api/used-codes`, {});
+    await plainPageLoop(sim.baseUrl);
+    const samples = await interleaved(
+      quick ? 1 : 3,
+      async () => {
+        const started = performance.now();
+        const { body, status } = await download(`${bff.url}/api/used-codes/refresh`, {}, "POST");
+        const ms = performance.now() - started;
+        if (status !== 200 || JSON.parse(body.toString("utf8")).codes.length !== size) {
+          throw new Error(`a refresh through the BFF answered ${status}: ${body.toString().slice(0, 200)}`);
+        }
+        return ms;
+      },
+      async () => {
+        const started = performance.now();
+        const codes = await plainPageLoop(sim.baseUrl);
+        const ms = performance.now() - started;
+        if (codes !== size) throw new Error(`the plain loop read ${codes} codes, expected ${size}`);
+        return ms;
+      },
+    );
+    log(`  cold: ours ${fmtList(samples.ours)} · plain loop ${fmtList(samples.baseline)} ms`);
+    rows.push({
+      name: `bff ${label(size)}: fetch of every page from upstream (${size / 1000} pages)`,
+      unit: "ms",
+      ours: median(samples.ours),
+      baseline: median(samples.baseline),
+      baselineName: "plain fetch loop over the same pages",
+      target: 1.1,
+    });
+  } finally {
+    await bff.stop();
+  }
+}
+
+/** The least a client can do: each page in turn, parsed, as the BFF asks for them. */
+async function plainPageLoop(baseUrl) {
+  let offset = 0;
+  let read = 0;
+  for (;;) {
+    const url = `${baseUrl}/voucher/download/used-codes?limit=1000&offset=${offset}&sort=id`;
+    const res = await fetch(url, {
+      headers: {
+        "x-dc-devkey": BENCH_KEY,
+        accept: "application/json",
+        "accept-encoding": "gzip, deflate, br",
+      },
+    });
+    if (!res.ok) throw new Error(`the simulator answered ${res.status}`);
+    const { codes, page } = await res.json();
+    read += codes.length;
+    offset += codes.length;
+    if (codes.length < 1000 || offset >= page.total) return read;
+  }
+}
+
+/**
+ * Time per request from a fixed-length run (autocannon's `amount` mode ends on a whole-second
+ * tick, which would hide the difference); any non-2xx, error or timeout fails the run.
+ */
+async function msPerRequest(url, headers, seconds) {
+  const result = await autocannon({ url, headers, duration: seconds, connections: CONNECTIONS, timeout: 60 });
+  if (result.errors > 0 || result.non2xx > 0 || result.timeouts > 0) {
+    throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`);
+  }
+  if (result.requests.total < 10)
+    throw new Error(`${url}: only ${result.requests.total} requests in ${seconds} s`);
+  return (seconds * 1000) / result.requests.total;
+}
+
+/** The raw bytes on the wire (fetch would decompress them), with status and encoding. */
+function download(url, headers, method = "GET") {
+  return new Promise((resolve, reject) => {
+    request(url, { headers, method }, (res) => {
+      const chunks = [];
+      res.on("data", (chunk) => chunks.push(chunk));
+      res.on("end", () =>
+        resolve({
+          status: res.statusCode,
+          encoding: res.headers["content-encoding"],
+          body: Buffer.concat(chunks),
+        }),
+      );
+      res.on("error", reject);
+    })
+      .on("error", reject)
+      .end();
+  });
+}
+
+function mostCommon(values) {
+  const counts = new Map();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+const fmtCount = (n) => n.toLocaleString("en-US");
+
+const fmtList = (values) => values.map((v) => v.toFixed(1)).join(", ");

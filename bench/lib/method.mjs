@@ -1,0 +1,47 @@
+/** How the numbers are made: printed under the table in docs/benchmarks.md. */
+export const METHOD = `
+- **Builds.** \`scripts/bench.sh\` builds every package with \`NODE_ENV=production\` (Vite production
+  build of the dashboard, \`tsc\` for the BFF) and the bench-only AG Grid page
+  (\`bench/baseline-page\`, never shipped).
+- **Data.** The simulator's seeded generator (\`generateUsedCodes\`, seed 20240601) at 10,000, 50,000
+  and 100,000 codes, served by the simulator in its own process with its rate limits off.
+- **Ours (browser).** The production dashboard (\`apps/web/dist\`) served by the built BFF
+  (\`apps/bff/dist/server.js\`, configured only through its documented environment) in front of
+  that simulator; the BFF's cache is warm before the page loads.
+- **Baseline (browser).** AG Grid Community 36.2 on a bench-only page fed the *same bytes* the BFF
+  serves, with the same 9 default columns and labels, blanks sorted last, exact numeric ids, and
+  the settings that make it fastest (cached quick filter, row ids, no row animation). Product and
+  Shipping filters are AG Grid text "equals" filters set from a \`<select>\`, search is its quick
+  filter, export is \`exportDataAsCsv\`. AG Grid Community has no faceted filter (that is Enterprise),
+  so the page counts Status values over \`forEachNodeAfterFilter\` on \`filterChanged\`.
+- **Timing.** Debian's Chromium, headless, 1920×1000, driven by Playwright's library API. An
+  operation starts at the \`timeStamp\` of the first input event (pointerdown, keydown, input,
+  change) and ends after the first *painted* frame showing the expected result (checked in
+  \`requestAnimationFrame\`, end taken by a message posted from it, which runs after the frame).
+  Expected results are computed in Node from the same bytes: the first row's value after a sort,
+  "Showing N of M codes", the facet count, a Blob being created for the export. A wrong answer
+  never counts as fast; it times out and the row is reported as not measured.
+  First paint runs from the \`responseEnd\` of \`/api/used-codes\` (Resource Timing) to the first
+  painted frame showing the expected first row; JSON parsing is therefore included on both sides.
+  Search times the last keystroke of an organization word (the view before it is settled).
+  Scrolling moves 50 rows per frame through 10,000 rows (or to the end of a 10,000-row table); a
+  frame "over 16 ms" is an interval between animation frames above 25 ms (1.5 × the 60 Hz slot,
+  i.e. at least one missed frame). Heap is \`Runtime.getHeapUsage\` after a forced GC.
+- **Repetition.** Each round is a fresh browser context and page load of one app doing every
+  operation once; rounds alternate ours/baseline, swapping which goes first (ABBA), 5 rounds per
+  size (1 with \`--quick\`). Rows show medians.
+- **BFF.** autocannon 9 with 2 connections over loopback, fixed-length runs (3 s, 1 s with
+  \`--quick\`), 4 interleaved rounds (2 quick); time per request = run length / completed requests,
+  any error or non-2xx fails the run. The bare limit is Fastify with no plugins, sending the exact
+  bytes the BFF sent (plain, or its gzip with \`content-encoding: gzip\`). The upstream fetch is a
+  forced refresh (\`POST /api/used-codes/refresh\`, which walks every page, normalizes and answers)
+  against a plain loop of \`fetch\` + \`json()\` over the same pages (\`limit=1000&offset=…&sort=id\`).
+  The BFF runs with its outbound budget and inbound rate limit raised (they protect DigiCert and
+  the BFF from abuse, not shape a benchmark).
+- **Bundle.** Every script, module preload and stylesheet that \`index.html\` references, gzipped
+  at zlib's default level, against a 150 KB budget (1 KB = 1024 bytes).
+- **Ratios.** ratio = ours / baseline, lower is better; throughput is expressed as time per request.
+  For "frames over 16 ms", both counts are floored at 1 before dividing, so 0 against 0 is a tie.
+- **Quick runs** (\`--quick\`) do every row with fewer repetitions and write only
+  \`bench/results/latest.json\`; this page always shows a full run.
+`;
