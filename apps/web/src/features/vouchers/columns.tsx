@@ -38,19 +38,16 @@ const WIDTH_BY_KIND: Record<FieldKind, number> = {
 
 // Fields whose content needs a different width than their kind suggests.
 const WIDTH_BY_FIELD: Partial<Record<FieldDef["name"], number>> = {
-  id: 96,
+  id: 90,
   value: 330,
   product_name: 210,
-  certificate_order_id: 170,
-  cert_organization: 220,
-  cert_common_name: 220,
-  voucher_validity_end_date: 136,
-  cert_validity_end_date: 160,
-  cert_validity_start_date: 160,
-  cert_request_date: 190,
-  validity_years: 130,
-  validity_days: 124,
-  server_licenses: 130,
+  // 20 digits: order ids longer than a JS number holds must show whole.
+  certificate_order_id: 196,
+  voucher_order_id: 104,
+  cert_organization: 230,
+  cert_common_name: 230,
+  validity_years: 96,
+  validity_days: 96,
 };
 
 const helper = createColumnHelper<DataTableFeatures, UsedCode>();

@@ -4,6 +4,8 @@ import { requestJson } from "../../../lib/api-client";
 
 export const usedCodesQueryKey = ["used-codes"] as const;
 
+const STALE_RECHECK_MS = 4_000;
+
 export function fetchUsedCodes(signal?: AbortSignal): Promise<UsedCodesResponse> {
   return requestJson("/api/used-codes", usedCodesResponseSchema, { signal });
 }
@@ -16,6 +18,8 @@ export function usedCodesQueryOptions() {
     // window focus would spend the key's DigiCert budget for nothing. Refresh is explicit.
     staleTime: 5 * 60_000,
     refetchOnWindowFocus: false,
+    // A stale answer means the BFF is fetching a fresh list right now: pick it up when ready.
+    refetchInterval: (query) => (query.state.data?.stale ? STALE_RECHECK_MS : false),
   });
 }
 
