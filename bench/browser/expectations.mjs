@@ -28,14 +28,16 @@ export function expectationsFor(codes) {
     filters: { product_name: { type: "values", values: [productNameIdOf(product)] } },
   };
 
-  // Facets: a Shipping choice recounts the Status facet.
-  const shipping = pickMiddle(countBy(codes, (c) => c.shipping_method));
-  const shippingView = {
+  // Facets: a minimum validity (one keystroke: the smallest value above the minimum, so the
+  // filter really removes rows) recounts the Status facet.
+  const years = [...countBy(codes, (c) => c.validity_years).keys()].sort((a, b) => a - b);
+  const minYears = years[1] ?? years[0];
+  const yearsView = {
     ...DEFAULT_VIEW,
-    filters: { shipping_method: { type: "values", values: [shipping] } },
+    filters: { validity_years: { type: "numberRange", min: minYears, max: null } },
   };
   const statusValue = pickMiddle(countBy(codes, (c) => c.status));
-  const statusCount = facetCounts(index, shippingView, "status").get(statusValue) ?? 0;
+  const statusCount = facetCounts(index, yearsView, "status").get(statusValue) ?? 0;
 
   const search = pickSearchTerm(index, codes);
 
@@ -52,8 +54,8 @@ export function expectationsFor(codes) {
       baseline: productCounts.get(product),
     },
     facet: {
-      filterLegend: "Shipping",
-      filterValue: shipping,
+      input: "Validity (years) minimum",
+      key: String(minYears),
       legend: "Status",
       value: statusValue,
       count: statusCount,

@@ -70,6 +70,13 @@
     });
   }
 
+  function scrollParent(el) {
+    for (let node = el?.parentElement; node; node = node.parentElement) {
+      if (/(auto|scroll)/.test(getComputedStyle(node).overflowY)) return node;
+    }
+    return null;
+  }
+
   const isAgGrid = () => document.querySelector(".ag-root") !== null;
   const text = (el) => (el?.textContent ?? "").replace(/\s+/g, " ").trim();
 
@@ -114,8 +121,13 @@
     const set = [...document.querySelectorAll("fieldset")].find(
       (f) => text(f.querySelector("legend")) === legend,
     );
-    const label = set && [...set.querySelectorAll("label, li")].find((l) => text(l).startsWith(`${value} `));
-    return label ? text(label).slice(value.length).trim() : null;
+    for (const item of set ? set.querySelectorAll("label, li") : []) {
+      const itemText = text(item);
+      if (!itemText.startsWith(value)) continue;
+      const count = itemText.slice(value.length).trim();
+      if (/^[\d,]+$/.test(count)) return count;
+    }
+    return null;
   }
 
   const fmt = (n) => n.toLocaleString("en-US");
@@ -200,7 +212,7 @@
     async scroll(rows, perFrame, total) {
       const viewport = isAgGrid()
         ? document.querySelector(".ag-grid-viewport")
-        : document.querySelector("table")?.closest('[role="region"]');
+        : scrollParent(document.querySelector("table"));
       const first = rowAt(0);
       if (!viewport || !first) throw new Error("no scrollable table");
       const rowHeight = first.getBoundingClientRect().height;

@@ -5,39 +5,44 @@
  * the controls an AG Grid Community app would put next to it.
  *
  * Every operation has `act` (the timed input), and optionally `prepare` (untimed setup, such
- * as opening a popover) and `reset` (back to the unfiltered view, untimed).
+ * as opening a popover) and `reset(settled)` (back to the unfiltered view, untimed; `settled`
+ * resolves once "Showing M of M codes" is painted).
  */
 
 const exactName = (text) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?: [\\d,]+)?$`);
+
+// A popover trigger (it has aria-expanded), not the column header button of the same name;
+// its name may carry " filter" and an active count ("Product filter, 1 active").
+const toolbarButton = (page, name) =>
+  page.getByRole("button", { name: new RegExp(`^${name}( filters?)?(, \\d+ active)?$`), expanded: false });
 
 export const ours = {
   name: "Voucher Desk",
   sort: (page, label) => ({
     act: () => page.locator("thead").getByRole("button", { name: label, exact: true }).click(),
   }),
-  product: (page, name) => ({
-    prepare: () => page.getByRole("button", { name: "Product", exact: true }).click(),
-    act: () =>
-      page
-        .getByRole("dialog", { name: "Product filter" })
-        .getByRole("checkbox", { name: exactName(name) })
-        .click(),
-    reset: async () => {
-      await page
-        .getByRole("dialog", { name: "Product filter" })
-        .getByRole("checkbox", { name: exactName(name) })
-        .click();
-      await page.keyboard.press("Escape");
-    },
-  }),
-  facet: (page, legend, value) => {
+  product: (page, name) => {
     const box = () =>
-      page.getByRole("group", { name: legend }).getByRole("checkbox", { name: exactName(value) });
+      page.getByRole("dialog", { name: "Product" }).getByRole("checkbox", { name: exactName(name) });
     return {
-      prepare: () => page.getByRole("button", { name: "More filters", exact: true }).click(),
+      prepare: () => toolbarButton(page, "Product").click(),
       act: () => box().click(),
-      reset: async () => {
+      reset: async (settled) => {
         await box().click();
+        await settled();
+        await page.keyboard.press("Escape");
+      },
+    };
+  },
+  facet: (page, input, key) => {
+    const field = () => page.getByRole("spinbutton", { name: input });
+    return {
+      prepare: () => toolbarButton(page, "More filters").click(),
+      act: () => field().press(key),
+      // Close only once the view is back: closing unmounts the field before it commits.
+      reset: async (settled) => {
+        await field().fill("");
+        await settled();
         await page.keyboard.press("Escape");
       },
     };
@@ -61,9 +66,9 @@ export const aggrid = {
     act: () => page.getByLabel("Product").selectOption(name),
     reset: () => page.getByLabel("Product").selectOption(""),
   }),
-  facet: (page, legend, value) => ({
-    act: () => page.getByLabel(legend).selectOption(value),
-    reset: () => page.getByLabel(legend).selectOption(""),
+  facet: (page, input, key) => ({
+    act: () => page.getByRole("spinbutton", { name: input }).press(key),
+    reset: () => page.getByRole("spinbutton", { name: input }).fill(""),
   }),
   searchBox: (page) => page.getByRole("searchbox", { name: "Search all fields" }),
   exportButton: (page) => page.getByRole("button", { name: "Export CSV" }),

@@ -151,15 +151,15 @@ async function runRound(browser, { app, url }, expected) {
       const shown = app === ours ? expected.product.ours : expected.product.baseline;
       const op = app.product(page, expected.product.name);
       const ms = await timed(page, op, "status", { shown, total });
-      await op.reset();
+      await op.reset(settleAll);
       await settleAll();
       return ms;
     });
     await attempt("facet", async () => {
-      const { filterLegend, filterValue, legend, value, count } = expected.facet;
-      const op = app.facet(page, filterLegend, filterValue);
+      const { input, key, legend, value, count } = expected.facet;
+      const op = app.facet(page, input, key);
       const ms = await timed(page, op, "facet", { legend, value, count });
-      await op.reset();
+      await op.reset(settleAll);
       await settleAll();
       return ms;
     });

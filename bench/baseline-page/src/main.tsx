@@ -54,7 +54,11 @@ function columnOf(field: FieldDef): ColDef<UsedCode> {
     colId: field.name,
     headerName: field.label,
     comparator: comparator as ColDef<UsedCode>["comparator"],
-    filter: ["text", "product", "enum"].includes(field.filter) ? "agTextColumnFilter" : false,
+    filter: ["text", "product", "enum"].includes(field.filter)
+      ? "agTextColumnFilter"
+      : field.filter === "numberRange"
+        ? "agNumberColumnFilter"
+        : false,
     valueFormatter: (p) => (p.value === null || p.value === undefined ? field.blankLabel : String(p.value)),
     ...(field.searchable ? {} : { getQuickFilterText: () => "" }),
     hide: !field.defaultVisible,
@@ -65,8 +69,6 @@ function columnOf(field: FieldDef): ColDef<UsedCode> {
 
 // All 21 fields, the default set shown, like the dashboard's column menu.
 const COLUMNS = FIELDS.map(columnOf);
-
-const SHIPPING = ["N/A", "STANDARD", "EXPEDITED"];
 
 function App({ codes }: { codes: UsedCode[] }) {
   const api = useRef<GridApi<UsedCode> | null>(null);
@@ -87,13 +89,13 @@ function App({ codes }: { codes: UsedCode[] }) {
     setStatusCounts(countBy(passing, (c) => c.status));
   }, []);
 
-  const setFilter = (field: string, type: "equals" | "contains", value: string) => {
+  const setFilter = (field: string, model: object | null) => {
     const grid = api.current;
     if (!grid) return;
-    void grid
-      .setColumnFilterModel(field, value === "" ? null : { filterType: "text", type, filter: value })
-      .then(() => grid.onFilterChanged());
+    void grid.setColumnFilterModel(field, model).then(() => grid.onFilterChanged());
   };
+  const setText = (field: string, type: "equals" | "contains", value: string) =>
+    setFilter(field, value === "" ? null : { filterType: "text", type, filter: value });
 
   return (
     <main style={{ fontFamily: "system-ui", padding: 8 }}>
@@ -110,7 +112,7 @@ function App({ codes }: { codes: UsedCode[] }) {
         </label>
         <label>
           Product{" "}
-          <select defaultValue="" onChange={(e) => setFilter("product_name", "equals", e.target.value)}>
+          <select defaultValue="" onChange={(e) => setText("product_name", "equals", e.target.value)}>
             <option value="">All</option>
             {products.map((name) => (
               <option key={name}>{name}</option>
@@ -118,13 +120,18 @@ function App({ codes }: { codes: UsedCode[] }) {
           </select>
         </label>
         <label>
-          Shipping{" "}
-          <select defaultValue="" onChange={(e) => setFilter("shipping_method", "equals", e.target.value)}>
-            <option value="">All</option>
-            {SHIPPING.map((name) => (
-              <option key={name}>{name}</option>
-            ))}
-          </select>
+          Validity (years) minimum{" "}
+          <input
+            type="number"
+            onChange={(e) =>
+              setFilter(
+                "validity_years",
+                e.target.value === ""
+                  ? null
+                  : { filterType: "number", type: "greaterThanOrEqual", filter: Number(e.target.value) },
+              )
+            }
+          />
         </label>
         <button type="button" onClick={() => api.current?.exportDataAsCsv({ fileName: "used-codes.csv" })}>
           Export CSV
