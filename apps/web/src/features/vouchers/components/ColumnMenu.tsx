@@ -47,7 +47,7 @@ export function ColumnMenu({ table, onReset }: ColumnMenuProps) {
             );
           })}
           <DropdownMenu.Separator className="menu__separator" />
-          <DropdownMenu.Item className="menu__item" onSelect={onReset}>
+          <DropdownMenu.Item className="menu__item menu__item--wide" onSelect={onReset}>
             Reset to default columns
           </DropdownMenu.Item>
         </DropdownMenu.Content>

@@ -88,12 +88,14 @@ export function VouchersPage({ view, problems, onViewChange, children }: Voucher
           </Banner>
         ) : null}
         {query.isError ? (
-          <LoadError
-            error={query.error}
-            retrying={query.isFetching}
-            onRetry={() => void query.refetch()}
-            hasData={data !== undefined}
-          />
+          <div className={data === undefined ? "state-panel" : undefined}>
+            <LoadError
+              error={query.error}
+              retrying={query.isFetching}
+              onRetry={() => void query.refetch()}
+              hasData={data !== undefined}
+            />
+          </div>
         ) : null}
         {children}
 

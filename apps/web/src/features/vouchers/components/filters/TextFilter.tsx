@@ -1,4 +1,9 @@
-import { BLANK_CHOICE_LABEL, type FieldDef, type FieldFilter } from "@voucher-desk/vouchers";
+import {
+  BLANK_CHOICE_LABEL,
+  type FieldDef,
+  type FieldFilter,
+  NOT_ISSUED_LABEL,
+} from "@voucher-desk/vouchers";
 import { useId } from "react";
 import { useDebouncedCommit } from "../../../../lib/use-debounced-commit";
 
@@ -56,7 +61,10 @@ export function BlankCheckbox({ field, checked, onChange }: BlankCheckboxProps) 
         onChange={(event) => onChange(event.target.checked ? { type: "blank" } : undefined)}
       />
       <span>
-        {BLANK_CHOICE_LABEL} <span className="muted">only codes with no {field.label.toLowerCase()}</span>
+        {BLANK_CHOICE_LABEL}{" "}
+        <span className="muted">
+          only codes where it is {field.blankLabel === NOT_ISSUED_LABEL ? "not issued yet" : "empty"}
+        </span>
       </span>
     </label>
   );
