@@ -1,15 +1,12 @@
 import type { FieldDef, FieldFilter } from "@voucher-desk/vouchers";
 import { useId } from "react";
 import { useDebouncedCommit } from "../../../../lib/use-debounced-commit";
+import type { FilterControlProps } from "./filter-control-props";
 import { BlankCheckbox } from "./TextFilter";
 
 const DIGITS = /^\d+$/;
 
-interface ExactFilterProps {
-  field: FieldDef;
-  filter: FieldFilter | undefined;
-  onChange: (filter: FieldFilter | undefined) => void;
-}
+type ExactFilterProps = FilterControlProps;
 
 /** One id, matched exactly as digits at any length (ids may exceed a JS number). */
 export function ExactFilter({ field, filter, onChange }: ExactFilterProps) {

@@ -1,17 +1,30 @@
-import type { FieldDef, FieldFilter } from "@voucher-desk/vouchers";
-import { useEffect, useId, useState } from "react";
+import { type InputHTMLAttributes, useEffect, useId, useState } from "react";
 import { useDebouncedCommit } from "../../../../lib/use-debounced-commit";
+import type { FilterControlProps } from "./filter-control-props";
 import { BlankCheckbox } from "./TextFilter";
 
-interface RangeFilterProps {
-  field: FieldDef;
-  filter: FieldFilter | undefined;
-  onChange: (filter: FieldFilter | undefined) => void;
+type RangeFilterProps = FilterControlProps;
+
+interface RangePartProps extends InputHTMLAttributes<HTMLInputElement> {
+  /** Visible caption ("From", "Min"). */
+  caption: string;
+  /** Accessible name, led by the field's catalog label ("Created from"). */
+  name: string;
+}
+
+/** One end of a range: a captioned input. */
+function RangePart({ caption, name, ...input }: RangePartProps) {
+  const id = useId();
+  return (
+    <label className="range__part" htmlFor={id}>
+      <span className="range__label">{caption}</span>
+      <input id={id} className="input" aria-label={name} {...input} />
+    </label>
+  );
 }
 
 /** Inclusive date range on the wall-clock strings ("to" includes that whole day), or "(blank)". */
 export function DateRangeFilter({ field, filter, onChange }: RangeFilterProps) {
-  const id = useId();
   const blank = filter?.type === "blank";
   const from = filter?.type === "dateRange" ? (filter.from ?? "") : "";
   const to = filter?.type === "dateRange" ? (filter.to ?? "") : "";
@@ -33,32 +46,24 @@ export function DateRangeFilter({ field, filter, onChange }: RangeFilterProps) {
     <fieldset className="filter-field">
       <legend className="filter-field__legend">{field.label}</legend>
       <div className="range">
-        <label className="range__part" htmlFor={`${id}-from`}>
-          <span className="range__label">From</span>
-          <input
-            id={`${id}-from`}
-            type="date"
-            className="input"
-            aria-label={`${field.label} from`}
-            disabled={blank}
-            value={draft.from}
-            max={draft.to || undefined}
-            onChange={(event) => update({ ...draft, from: event.target.value })}
-          />
-        </label>
-        <label className="range__part" htmlFor={`${id}-to`}>
-          <span className="range__label">To</span>
-          <input
-            id={`${id}-to`}
-            type="date"
-            className="input"
-            aria-label={`${field.label} to`}
-            disabled={blank}
-            value={draft.to}
-            min={draft.from || undefined}
-            onChange={(event) => update({ ...draft, to: event.target.value })}
-          />
-        </label>
+        <RangePart
+          caption="From"
+          name={`${field.label} from`}
+          type="date"
+          disabled={blank}
+          value={draft.from}
+          max={draft.to || undefined}
+          onChange={(event) => update({ ...draft, from: event.target.value })}
+        />
+        <RangePart
+          caption="To"
+          name={`${field.label} to`}
+          type="date"
+          disabled={blank}
+          value={draft.to}
+          min={draft.from || undefined}
+          onChange={(event) => update({ ...draft, to: event.target.value })}
+        />
       </div>
       {reversed ? (
         <p className="field-error" role="alert">
@@ -72,7 +77,6 @@ export function DateRangeFilter({ field, filter, onChange }: RangeFilterProps) {
 
 /** Inclusive numeric range, or "(blank)". */
 export function NumberRangeFilter({ field, filter, onChange }: RangeFilterProps) {
-  const id = useId();
   const blank = filter?.type === "blank";
   const text = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
   const committed = filter?.type === "numberRange" ? `${text(filter.min)}..${text(filter.max)}` : "..";
@@ -91,34 +95,26 @@ export function NumberRangeFilter({ field, filter, onChange }: RangeFilterProps)
     <fieldset className="filter-field">
       <legend className="filter-field__legend">{field.label}</legend>
       <div className="range">
-        <label className="range__part" htmlFor={`${id}-min`}>
-          <span className="range__label">Min</span>
-          <input
-            id={`${id}-min`}
-            type="number"
-            inputMode="numeric"
-            className="input"
-            aria-label={`${field.label} minimum`}
-            disabled={blank}
-            value={min}
-            onChange={(event) => range.setValue(`${event.target.value}..${max}`)}
-            onBlur={range.flush}
-          />
-        </label>
-        <label className="range__part" htmlFor={`${id}-max`}>
-          <span className="range__label">Max</span>
-          <input
-            id={`${id}-max`}
-            type="number"
-            inputMode="numeric"
-            className="input"
-            aria-label={`${field.label} maximum`}
-            disabled={blank}
-            value={max}
-            onChange={(event) => range.setValue(`${min}..${event.target.value}`)}
-            onBlur={range.flush}
-          />
-        </label>
+        <RangePart
+          caption="Min"
+          name={`${field.label} minimum`}
+          type="number"
+          inputMode="numeric"
+          disabled={blank}
+          value={min}
+          onChange={(event) => range.setValue(`${event.target.value}..${max}`)}
+          onBlur={range.flush}
+        />
+        <RangePart
+          caption="Max"
+          name={`${field.label} maximum`}
+          type="number"
+          inputMode="numeric"
+          disabled={blank}
+          value={max}
+          onChange={(event) => range.setValue(`${min}..${event.target.value}`)}
+          onBlur={range.flush}
+        />
       </div>
       {reversed ? (
         <p className="field-error" role="alert">

@@ -6,12 +6,9 @@ import {
 } from "@voucher-desk/vouchers";
 import { useId } from "react";
 import { useDebouncedCommit } from "../../../../lib/use-debounced-commit";
+import type { FilterControlProps } from "./filter-control-props";
 
-interface TextFilterProps {
-  field: FieldDef;
-  filter: FieldFilter | undefined;
-  onChange: (filter: FieldFilter | undefined) => void;
-}
+type TextFilterProps = FilterControlProps;
 
 /** Case-insensitive "contains", or "(blank)" for rows where the field is absent. */
 export function TextFilter({ field, filter, onChange }: TextFilterProps) {
