@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { isIPv4 } from "node:net";
 import proxyAddr from "@fastify/proxy-addr";
+import { AUTH_MODES } from "@voucher-desk/vouchers";
 import { z } from "zod";
 import { readUsersFile, UsersFileError } from "./users-file.js";
 
@@ -12,9 +13,6 @@ import { readUsersFile, UsersFileError } from "./users-file.js";
  * start until one of three modes is chosen, because whoever reaches the dashboard can spend the
  * DigiCert key. `none` is the explicit opt-out for people who already run their own gate.
  */
-
-export const AUTH_MODES = ["login", "proxy", "none"] as const;
-export type AuthMode = (typeof AUTH_MODES)[number];
 
 interface CommonAuthConfig {
   /**

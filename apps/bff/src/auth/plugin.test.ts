@@ -2,12 +2,12 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
+import { sessionInfoSchema } from "@voucher-desk/vouchers";
 import Fastify, { type FastifyInstance, type InjectOptions, type LightMyRequestResponse } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
 import type { AuthConfig } from "./config.js";
 import { hashPassword } from "./passwords.js";
 import { type AuthPluginOptions, authPlugin } from "./plugin.js";
-import { sessionInfoSchema } from "./session-info.js";
 import { writeUser } from "./users-file.js";
 
 const CHEAP = { N: 1024, r: 8, p: 1 };

@@ -3,13 +3,12 @@ import Tokens from "@fastify/csrf";
 import proxyAddr from "@fastify/proxy-addr";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifySession from "@fastify/session";
-import type { ApiErrorCode } from "@voucher-desk/vouchers";
+import { type ApiErrorCode, type SessionInfo, USER_NAME_MAX } from "@voucher-desk/vouchers";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { z } from "zod";
 import type { AuthConfig } from "./config.js";
 import { DEFAULT_COST, decoyHash, type ScryptCost, verifyPassword } from "./passwords.js";
-import { type SessionInfo, USER_NAME_MAX } from "./session-info.js";
 import { BoundedSessionStore } from "./session-store.js";
 import { readUsersFile } from "./users-file.js";
 
