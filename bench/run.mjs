@@ -7,12 +7,13 @@
  */
 import { fileURLToPath } from "node:url";
 import { runBffBenchmarks } from "./bff/run-bff.mjs";
-import { label, runBrowserBenchmarks } from "./browser/run-browser.mjs";
+import { label, startBrowserBench } from "./browser/run-browser.mjs";
 import { measureBundle } from "./bundle/run-bundle.mjs";
 import { describeMachine } from "./lib/machine.mjs";
 import { METHOD } from "./lib/method.mjs";
 import { ROOT } from "./lib/processes.mjs";
 import { row, verdict, writeJson, writeMarkdown } from "./lib/report.mjs";
+import { startStack } from "./lib/stack.mjs";
 import { median } from "./lib/stats.mjs";
 
 const args = process.argv.slice(2).filter((a) => a !== "--");
@@ -28,6 +29,9 @@ const BFF_SIZES = [10_000, 100_000];
 const started = Date.now();
 const log = (line) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
+// Scrolling is the slowest operation (every frame repaints 50 new rows): quick runs scroll less.
+const SCROLL_ROWS = quick ? 2_000 : 10_000;
+
 /** Browser operations: metric key → row label and unit. Order = table order. */
 const OPERATIONS = [
   ["firstPaint", "first paint of the table after the data arrives", "ms", 100],
@@ -37,14 +41,18 @@ const OPERATIONS = [
   ["facet", "facet counts after a filter change", "ms", 100],
   ["search", "one keystroke of global search", "ms", 100],
   ["export", "export the current view to CSV (every row)", "ms", 1000],
-  ["scrollLongFrames", "scroll 10,000 rows: frames over 16 ms", "frames", null],
-  ["scrollP95", "scroll 10,000 rows: p95 frame interval", "ms", null],
+  [
+    "scrollLongFrames",
+    `scroll ${SCROLL_ROWS.toLocaleString("en-US")} rows: frames over 16 ms`,
+    "frames",
+    null,
+  ],
+  ["scrollP95", `scroll ${SCROLL_ROWS.toLocaleString("en-US")} rows: p95 frame interval`, "ms", null],
   ["heapMB", "JS heap after load", "MB", null],
 ];
 
 const rows = [];
 const notes = {};
-let chromium;
 
 if (runs("bundle")) {
   log("bundle");
@@ -55,18 +63,40 @@ if (runs("bundle")) {
   rows.push(row(bundleRow));
 }
 
-if (runs("bff")) {
-  const bff = await runBffBenchmarks({ sizes: BFF_SIZES, quick, log });
-  rows.push(...bff.rows.map(row));
-  Object.assign(notes, bff.notes);
+// One stack (simulator + BFF) per data size, shared by the BFF and browser suites.
+const sizes = [
+  ...new Set([...(runs("bff") ? BFF_SIZES : []), ...(runs("browser") ? BROWSER_SIZES : [])]),
+].sort((a, b) => a - b);
+const browserBench = runs("browser")
+  ? await startBrowserBench({ rounds: quick ? 1 : 5, scrollRows: SCROLL_ROWS, log })
+  : null;
+const browserSamples = {};
+try {
+  for (const size of sizes) {
+    const stack = await startStack(size);
+    try {
+      if (runs("bff") && BFF_SIZES.includes(size)) {
+        const largest = size === Math.max(...BFF_SIZES);
+        const bff = await runBffBenchmarks({ size, stack, largest, quick, log });
+        rows.push(...bff.rows.map(row));
+        Object.assign(notes, bff.notes);
+      }
+      if (browserBench && BROWSER_SIZES.includes(size)) {
+        const { samples, notes: browserNotes } = await browserBench.runSize(size, stack);
+        browserSamples[size] = samples;
+        Object.assign(notes, browserNotes);
+      }
+    } finally {
+      await stack.stop();
+    }
+  }
+} finally {
+  await browserBench?.close();
 }
 
-if (runs("browser")) {
-  const browser = await runBrowserBenchmarks({ sizes: BROWSER_SIZES, rounds: quick ? 1 : 5, log });
-  chromium = browser.chromium;
-  Object.assign(notes, browser.notes);
+if (browserBench) {
   for (const size of BROWSER_SIZES) {
-    const { ours, baseline } = browser.samples[size];
+    const { ours, baseline } = browserSamples[size];
     for (const [metric, text, unit] of OPERATIONS) {
       rows.push(
         row({
@@ -90,7 +120,7 @@ if (runs("browser")) {
       row({
         name: `browser ${label(largest)}: ${text}, against its time budget`,
         unit,
-        ours: median(browser.samples[largest].ours[metric] ?? []),
+        ours: median(browserSamples[largest].ours[metric] ?? []),
         baseline: budgetMs,
         baselineName: `budget ${budgetMs.toLocaleString("en-US")} ms`,
         target: 1,
@@ -99,7 +129,7 @@ if (runs("browser")) {
   }
 }
 
-const machine = describeMachine({ chromium: chromium ?? (runs("browser") ? undefined : "not run") });
+const machine = describeMachine({ chromium: browserBench?.chromium });
 const results = fileURLToPath(new URL("./results/", import.meta.url));
 await writeJson(`${results}latest.json`, rows);
 if (!quick && only === null) {

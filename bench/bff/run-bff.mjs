@@ -4,38 +4,42 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { productNameIdOf } from "@voucher-desk/digicert";
 import autocannon from "autocannon";
-import { BENCH_KEY, startBare, startBff, startSim } from "../lib/processes.mjs";
+import { BENCH_KEY, startBare } from "../lib/processes.mjs";
 import { interleaved, median } from "../lib/stats.mjs";
 
-const SEED = 20_240_601;
 /** Few connections: two cores are shared by the server, autocannon and the OS. */
 const CONNECTIONS = 2;
 
 /**
- * The BFF against its limits, over loopback:
+ * The BFF against its limits, over loopback, for one running stack (simulator + BFF with a
+ * warm cache):
  * - the cached list vs a bare Fastify route sending the same prepared bytes;
- * - a filtered CSV report vs the bare route sending the same CSV;
- * - a cold fetch of every page through the BFF vs the same pages read by a plain loop;
+ * - (largest size) a filtered CSV report vs the bare route sending the same CSV;
+ * - (largest size) a fetch of every page through the BFF vs the same pages read by a plain loop;
  * - the response's size, plain and gzipped.
- * Returns { rows: [{ name, unit, ours, baseline, baselineName, target }], notes }.
+ * Returns rows { name, unit, ours, baseline, baselineName, target } and notes.
  */
-export async function runBffBenchmarks({ sizes, quick, log }) {
+export async function runBffBenchmarks({ size, stack, largest, quick, log }) {
   const rows = [];
   const notes = {};
   const work = await mkdtemp(join(tmpdir(), "voucher-desk-bff-bench-"));
   try {
-    for (const size of sizes) {
-      log(`bff: ${size.toLocaleString("en-US")} codes`);
-      const sim = await startSim({ count: size, seed: SEED });
-      try {
-        await cachedList({ size, sim, work, quick, rows, notes, log });
-        if (size === Math.max(...sizes)) {
-          await csvReport({ size, sim, work, quick, rows, notes, log });
-          await coldFetch({ size, sim, quick, rows, log });
-        }
-      } finally {
-        await sim.stop();
-      }
+    log(`bff: ${size.toLocaleString("en-US")} codes`);
+    const context = {
+      size,
+      sim: stack.sim,
+      bff: stack.bff,
+      codes: stack.codes,
+      work,
+      quick,
+      rows,
+      notes,
+      log,
+    };
+    await cachedList(context);
+    if (largest) {
+      await csvReport(context);
+      await coldFetch(context);
     }
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -47,8 +51,7 @@ const label = (size) => `${size / 1000}k`;
 const MB = 2 ** 20;
 
 /** GET /api/used-codes from the warm cache, plain and gzipped, against the bare route. */
-async function cachedList({ size, sim, work, quick, rows, notes, log }) {
-  const bff = await startBff({ simBaseUrl: sim.baseUrl });
+async function cachedList({ size, bff, codes, work, quick, rows, notes, log }) {
   let bare;
   try {
     const plain = await download(`${bff.url}/api/used-codes`, {});
@@ -57,8 +60,6 @@ async function cachedList({ size, sim, work, quick, rows, notes, log }) {
     });
     if (gzipped.encoding !== "gzip")
       notes[`bff ${label(size)} gzip`] = `the BFF answered content-encoding "${gzipped.encoding}"`;
-    const { codes } = JSON.parse(plain.body.toString("utf8"));
-    if (codes.length !== size) throw new Error(`the BFF served ${codes.length} codes, expected ${size}`);
 
     const plainFile = join(work, `plain-${size}.json`);
     const gzipFile = join(work, `gzip-${size}.json.gz`);
@@ -71,16 +72,17 @@ async function cachedList({ size, sim, work, quick, rows, notes, log }) {
       },
     });
 
-    const seconds = quick ? 1 : 3;
+    const seconds = quick ? 0.6 : 2;
     const rounds = quick ? 2 : 4;
     for (const [variant, headers, barePath] of [
       ["plain", {}, "/plain"],
       ["gzip", { "accept-encoding": "gzip" }, "/gzip"],
     ]) {
+      const amount = await amountFor(`${bare.url}${barePath}`, headers, seconds);
       const samples = await interleaved(
         rounds,
-        () => msPerRequest(`${bff.url}/api/used-codes`, headers, seconds),
-        () => msPerRequest(`${bare.url}${barePath}`, headers, seconds),
+        () => msPerRequest(`${bff.url}/api/used-codes`, headers, amount),
+        () => msPerRequest(`${bare.url}${barePath}`, headers, amount),
       );
       log(`  ${variant}: ours ${fmtList(samples.ours)} · bare ${fmtList(samples.baseline)} ms/request`);
       rows.push({
@@ -111,17 +113,14 @@ async function cachedList({ size, sim, work, quick, rows, notes, log }) {
     });
   } finally {
     await bare?.stop();
-    await bff.stop();
   }
 }
 
 /** A CSV report of a filtered, sorted view: computed per request by the BFF. */
-async function csvReport({ size, sim, work, quick, rows, log }) {
-  const bff = await startBff({ simBaseUrl: sim.baseUrl });
+async function csvReport({ size, bff, codes, work, quick, rows, log }) {
   let bare;
   try {
     // The most common product, newest first: a real "send finance the Basic OV codes" report.
-    const { codes } = JSON.parse((await download(`${bff.url}/api/used-codes`, {})).body.toString("utf8"));
     const product = mostCommon(codes.map((c) => c.product_name));
     const path = `/api/used-codes.csv?product=${encodeURIComponent(productNameIdOf(product))}&sort=-created`;
     const csv = await download(`${bff.url}${path}`, {});
@@ -130,11 +129,11 @@ async function csvReport({ size, sim, work, quick, rows, log }) {
     const file = join(work, "report.csv");
     await writeFile(file, csv.body);
     bare = await startBare({ routes: { "/report.csv": { file, type: "text/csv; charset=utf-8" } } });
-    const seconds = quick ? 1 : 3;
+    const amount = await amountFor(`${bff.url}${path}`, {}, quick ? 0.6 : 2);
     const samples = await interleaved(
-      quick ? 2 : 4,
-      () => msPerRequest(`${bff.url}${path}`, {}, seconds),
-      () => msPerRequest(`${bare.url}/report.csv`, {}, seconds),
+      quick ? 1 : 4,
+      () => msPerRequest(`${bff.url}${path}`, {}, amount),
+      () => msPerRequest(`${bare.url}/report.csv`, {}, amount),
     );
     log(
       `  csv (${product}, ${(csv.body.length / MB).toFixed(1)} MB): ours ${fmtList(samples.ours)} · bare ${fmtList(samples.baseline)}`,
@@ -149,7 +148,6 @@ async function csvReport({ size, sim, work, quick, rows, log }) {
     });
   } finally {
     await bare?.stop();
-    await bff.stop();
   }
 }
 
@@ -158,42 +156,36 @@ async function csvReport({ size, sim, work, quick, rows, log }) {
  * normalizes, and sends the new list), against a plain loop that reads the same pages straight
  * from the simulator. The BFF's first fill is untimed, so neither side pays for a cold JIT.
  */
-async function coldFetch({ size, sim, quick, rows, log }) {
-  const bff = await startBff({ simBaseUrl: sim.baseUrl });
-  try {
-    await download(`${bff.url}/api/used-codes`, {});
-    await plainPageLoop(sim.baseUrl);
-    const samples = await interleaved(
-      quick ? 1 : 3,
-      async () => {
-        const started = performance.now();
-        const { body, status } = await download(`${bff.url}/api/used-codes/refresh`, {}, "POST");
-        const ms = performance.now() - started;
-        if (status !== 200 || JSON.parse(body.toString("utf8")).codes.length !== size) {
-          throw new Error(`a refresh through the BFF answered ${status}: ${body.toString().slice(0, 200)}`);
-        }
-        return ms;
-      },
-      async () => {
-        const started = performance.now();
-        const codes = await plainPageLoop(sim.baseUrl);
-        const ms = performance.now() - started;
-        if (codes !== size) throw new Error(`the plain loop read ${codes} codes, expected ${size}`);
-        return ms;
-      },
-    );
-    log(`  cold: ours ${fmtList(samples.ours)} · plain loop ${fmtList(samples.baseline)} ms`);
-    rows.push({
-      name: `bff ${label(size)}: fetch of every page from upstream (${size / 1000} pages)`,
-      unit: "ms",
-      ours: median(samples.ours),
-      baseline: median(samples.baseline),
-      baselineName: "plain fetch loop over the same pages",
-      target: 1.1,
-    });
-  } finally {
-    await bff.stop();
-  }
+async function coldFetch({ size, sim, bff, quick, rows, log }) {
+  await plainPageLoop(sim.baseUrl); // the harness side warms up too
+  const samples = await interleaved(
+    quick ? 1 : 3,
+    async () => {
+      const started = performance.now();
+      const { body, status } = await download(`${bff.url}/api/used-codes/refresh`, {}, "POST");
+      const ms = performance.now() - started;
+      if (status !== 200 || JSON.parse(body.toString("utf8")).codes.length !== size) {
+        throw new Error(`a refresh through the BFF answered ${status}: ${body.toString().slice(0, 200)}`);
+      }
+      return ms;
+    },
+    async () => {
+      const started = performance.now();
+      const codes = await plainPageLoop(sim.baseUrl);
+      const ms = performance.now() - started;
+      if (codes !== size) throw new Error(`the plain loop read ${codes} codes, expected ${size}`);
+      return ms;
+    },
+  );
+  log(`  every page: ours ${fmtList(samples.ours)} · plain loop ${fmtList(samples.baseline)} ms`);
+  rows.push({
+    name: `bff ${label(size)}: fetch of every page from upstream (${size / 1000} pages)`,
+    unit: "ms",
+    ours: median(samples.ours),
+    baseline: median(samples.baseline),
+    baselineName: "plain fetch loop over the same pages",
+    target: 1.1,
+  });
 }
 
 /** The least a client can do: each page in turn, parsed, as the BFF asks for them. */
@@ -218,17 +210,29 @@ async function plainPageLoop(baseUrl) {
 }
 
 /**
- * Time per request from a fixed-length run (autocannon's `amount` mode ends on a whole-second
- * tick, which would hide the difference); any non-2xx, error or timeout fails the run.
+ * Time per request over a fixed number of requests. autocannon checks for the end of an
+ * `amount` run on its sampling tick, so the tick is 5 ms instead of 1 s. Any non-2xx, error
+ * or timeout fails the run.
  */
-async function msPerRequest(url, headers, seconds) {
-  const result = await autocannon({ url, headers, duration: seconds, connections: CONNECTIONS, timeout: 60 });
+async function msPerRequest(url, headers, amount) {
+  const result = await autocannon({
+    url,
+    headers,
+    amount,
+    connections: CONNECTIONS,
+    timeout: 60,
+    sampleInt: 5,
+  });
   if (result.errors > 0 || result.non2xx > 0 || result.timeouts > 0) {
     throw new Error(`${url}: ${result.errors} errors, ${result.non2xx} non-2xx, ${result.timeouts} timeouts`);
   }
-  if (result.requests.total < 10)
-    throw new Error(`${url}: only ${result.requests.total} requests in ${seconds} s`);
-  return (seconds * 1000) / result.requests.total;
+  return (result.finish.getTime() - result.start.getTime()) / result.requests.total;
+}
+
+/** How many requests of `url` fill about `seconds`; probed once, then the same count for both sides. */
+async function amountFor(url, headers, seconds) {
+  const probe = await msPerRequest(url, headers, 4);
+  return Math.max(4, Math.min(3000, Math.round((seconds * 1000) / probe)));
 }
 
 /** The raw bytes on the wire (fetch would decompress them), with status and encoding. */

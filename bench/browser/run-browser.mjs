@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
-import { startBare, startBff, startSim } from "../lib/processes.mjs";
+import { startBare } from "../lib/processes.mjs";
 import { byMetric, quantile } from "../lib/stats.mjs";
 import { expectationsFor } from "./expectations.mjs";
 import { aggrid, ours } from "./pages.mjs";
@@ -11,58 +11,48 @@ import { aggrid, ours } from "./pages.mjs";
 const IN_PAGE = fileURLToPath(new URL("./in-page.js", import.meta.url));
 const BASELINE_DIST = fileURLToPath(new URL("../baseline-page/dist", import.meta.url));
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const SEED = 20_240_601;
-const SCROLL_ROWS = 10_000;
 /** Wide enough for every default column of both tables, so no header needs a sideways scroll. */
 const VIEWPORT = { width: 1920, height: 1000 };
 const ROWS_PER_FRAME = 50;
 /** An interval this long means the frame overran its 16.7 ms slot at 60 Hz (one vsync missed). */
 const LONG_FRAME_MS = 16.7 * 1.5;
 /** How long one operation may take before it counts as failed (not as slow). */
-const OP_TIMEOUT_MS = Number(process.env.BENCH_OP_TIMEOUT_MS ?? 30_000);
+const OP_TIMEOUT_MS = Number(process.env.BENCH_OP_TIMEOUT_MS ?? 10_000);
 
 /**
- * Runs every browser operation on both apps at each size, `rounds` times, alternating which
- * app goes first. Each round is a fresh browser context and a fresh page load.
- * Returns { samples: { [size]: { ours: {metric: number[]}, baseline: {…} } }, notes, chromium, expectations }.
+ * The browser suite: one Chromium for the whole run. `runSize` does every operation on both
+ * apps for one stack, `rounds` times, alternating which app goes first (ABBA). Each round is a
+ * fresh browser context and page load. Samples: { ours: {metric: number[]}, baseline: {…} }.
  */
-export async function runBrowserBenchmarks({ sizes, rounds, log }) {
+export async function startBrowserBench({ rounds, scrollRows, log }) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ["--disable-gpu", "--disable-quic", "--disable-extensions"],
   });
-  const notes = {};
-  const samples = {};
   const work = await mkdtemp(join(tmpdir(), "voucher-desk-bench-"));
-  try {
-    for (const size of sizes) {
+  return {
+    chromium: browser.version(),
+    async runSize(size, stack) {
       log(`browser: ${size.toLocaleString("en-US")} codes`);
-      const sim = await startSim({ count: size, seed: SEED });
-      const bff = await startBff({ simBaseUrl: sim.baseUrl });
-      let bare;
+      const notes = {};
+      // The baseline page receives the very bytes the BFF serves the dashboard.
+      const dataFile = join(work, `used-codes-${size}.json`);
+      await writeFile(dataFile, stack.bytes);
+      const expected = expectationsFor(stack.codes);
+      const bare = await startBare({
+        routes: { "/api/used-codes": { file: dataFile, type: "application/json; charset=utf-8" } },
+        staticRoot: BASELINE_DIST,
+      });
       try {
-        // The baseline page receives the very bytes the BFF serves the dashboard.
-        const response = await fetch(`${bff.url}/api/used-codes`);
-        if (!response.ok) throw new Error(`BFF /api/used-codes answered ${response.status}`);
-        const bytes = Buffer.from(await response.arrayBuffer());
-        const dataFile = join(work, `used-codes-${size}.json`);
-        await writeFile(dataFile, bytes);
-        const { codes } = JSON.parse(bytes.toString("utf8"));
-        if (codes.length !== size) throw new Error(`the BFF served ${codes.length} codes, expected ${size}`);
-        const expected = expectationsFor(codes);
-        bare = await startBare({
-          routes: { "/api/used-codes": { file: dataFile, type: "application/json; charset=utf-8" } },
-          staticRoot: BASELINE_DIST,
-        });
         const sides = {
-          ours: { app: ours, url: `${bff.url}/` },
+          ours: { app: ours, url: `${stack.bff.url}/` },
           baseline: { app: aggrid, url: `${bare.url}/` },
         };
         const collected = { ours: [], baseline: [] };
         for (let round = 0; round < rounds; round++) {
           const order = round % 2 === 0 ? ["ours", "baseline"] : ["baseline", "ours"];
           for (const side of order) {
-            const { sample, problems } = await runRound(browser, sides[side], expected);
+            const { sample, problems } = await runRound(browser, sides[side], expected, scrollRows);
             collected[side].push(sample);
             for (const [metric, problem] of Object.entries(problems)) {
               notes[`browser ${label(size)} ${metric} (${sides[side].app.name})`] = problem;
@@ -70,18 +60,16 @@ export async function runBrowserBenchmarks({ sizes, rounds, log }) {
             log(`  ${side} round ${round + 1}: ${summary(sample)}`);
           }
         }
-        samples[size] = { ours: byMetric(collected.ours), baseline: byMetric(collected.baseline), expected };
+        return { samples: { ours: byMetric(collected.ours), baseline: byMetric(collected.baseline) }, notes };
       } finally {
-        await bare?.stop();
-        await bff.stop();
-        await sim.stop();
+        await bare.stop();
       }
-    }
-    return { samples, notes, chromium: browser.version() };
-  } finally {
-    await browser.close();
-    await rm(work, { recursive: true, force: true });
-  }
+    },
+    async close() {
+      await browser.close();
+      await rm(work, { recursive: true, force: true });
+    },
+  };
 }
 
 export function label(size) {
@@ -95,7 +83,7 @@ function summary(sample) {
 }
 
 /** One fresh page load of one app and every operation once. Failed operations give NaN. */
-async function runRound(browser, { app, url }, expected) {
+async function runRound(browser, { app, url }, expected, scrollRows) {
   const context = await browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
   await context.addInitScript(
     ([value, timeoutMs]) => {
@@ -118,7 +106,9 @@ async function runRound(browser, { app, url }, expected) {
     } catch (error) {
       sample[metric] = Number.NaN;
       problems[metric] = firstLine(error);
-      await page.keyboard.press("Escape").catch(() => {});
+      // Start the next operation from the default view, whatever state this one left.
+      await page.reload({ waitUntil: "commit" }).catch(() => {});
+      await settleAll().catch(() => {});
     }
   };
   const { total } = expected;
@@ -189,9 +179,9 @@ async function runRound(browser, { app, url }, expected) {
     await attempt("scroll", async () => {
       const { intervals, reached } = await page.evaluate(
         ([rows, perFrame, t]) => window.__bench.scroll(rows, perFrame, t),
-        [SCROLL_ROWS, ROWS_PER_FRAME, total],
+        [scrollRows, ROWS_PER_FRAME, total],
       );
-      if (!reached) throw new Error(`the table did not render row ${SCROLL_ROWS} after scrolling`);
+      if (!reached) throw new Error(`the table did not render row ${scrollRows} after scrolling`);
       return {
         scrollLongFrames: intervals.filter((ms) => ms > LONG_FRAME_MS).length,
         scrollP95: quantile(intervals, 0.95),

@@ -30,9 +30,10 @@ export const METHOD = `
 - **Repetition.** Each round is a fresh browser context and page load of one app doing every
   operation once; rounds alternate ours/baseline, swapping which goes first (ABBA), 5 rounds per
   size (1 with \`--quick\`). Rows show medians.
-- **BFF.** autocannon 9 with 2 connections over loopback, fixed-length runs (3 s, 1 s with
-  \`--quick\`), 4 interleaved rounds (2 quick); time per request = run length / completed requests,
-  any error or non-2xx fails the run. The bare limit is Fastify with no plugins, sending the exact
+- **BFF.** autocannon 9 with 2 connections over loopback; each sample is a fixed number of
+  requests sized to last about 2 s (0.6 s with \`--quick\`), the same count for both sides, 4
+  interleaved rounds (2 quick); time per request = elapsed / requests (autocannon's sampling tick
+  set to 5 ms so the end is exact); any error, timeout or non-2xx fails the run. The bare limit is Fastify with no plugins, sending the exact
   bytes the BFF sent (plain, or its gzip with \`content-encoding: gzip\`). The upstream fetch is a
   forced refresh (\`POST /api/used-codes/refresh\`, which walks every page, normalizes and answers)
   against a plain loop of \`fetch\` + \`json()\` over the same pages (\`limit=1000&offset=…&sort=id\`).
