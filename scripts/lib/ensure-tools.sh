@@ -17,12 +17,14 @@ ensure_pnpm() {
   fi
 }
 
-# Playwright must not download a browser (no network but the registries): Debian's Chromium.
+# Playwright must not download a browser (no network but the registries): Debian's Chromium,
+# plus a small CJK fallback font so e2e screenshots show 株式会社 rather than empty boxes.
 ensure_chromium() {
   export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
-  if [ ! -x "$CHROMIUM_PATH" ]; then
-    echo "› installing Chromium from Debian's packages"
-    as_root apt-get update -qq && DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+  if [ ! -x "$CHROMIUM_PATH" ] || ! dpkg -s fonts-droid-fallback >/dev/null 2>&1; then
+    echo "› installing Chromium and a CJK font from Debian's packages"
+    as_root apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium fonts-droid-fallback >/dev/null
   fi
 }
 
