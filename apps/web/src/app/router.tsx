@@ -12,6 +12,7 @@ import type { ViewState } from "@voucher-desk/vouchers";
 import { useEffect } from "react";
 import { Banner } from "../components/ui/Banner";
 import { OrderDialog } from "../features/orders/components/OrderDialog";
+import { SessionControls } from "../features/session/components/SessionControls";
 import { VouchersPage } from "../features/vouchers/components/VouchersPage";
 import {
   keepView,
@@ -62,7 +63,7 @@ function DashboardRoute() {
   }, [view, problems, history, navigate]);
   const changeView = (next: ViewState) => navigate({ to: ".", search: { view: next, problems: [] } });
   return (
-    <VouchersPage view={view} problems={problems} onViewChange={changeView}>
+    <VouchersPage view={view} problems={problems} onViewChange={changeView} account={<SessionControls />}>
       <Outlet />
     </VouchersPage>
   );

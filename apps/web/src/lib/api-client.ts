@@ -83,12 +83,18 @@ function currentCsrfToken(): Promise<string | null> {
   return pending;
 }
 
-async function requestHeaders(init: RequestInit): Promise<Record<string, string>> {
-  const headers: Record<string, string> = { Accept: "application/json" };
+/** A token the session feature just read (page load, sign-in and sign-out rotate it): POSTs send it from now on. */
+export function rememberCsrfToken(token: string): void {
+  csrfToken = Promise.resolve(token);
+}
+
+async function requestHeaders(init: RequestInit): Promise<Headers> {
+  const headers = new Headers(init.headers);
+  headers.set("Accept", "application/json");
   const method = (init.method ?? "GET").toUpperCase();
   if (method !== "GET" && method !== "HEAD") {
     const token = await currentCsrfToken();
-    if (token !== null) headers["X-CSRF-Token"] = token;
+    if (token !== null) headers.set("X-CSRF-Token", token);
   }
   return headers;
 }

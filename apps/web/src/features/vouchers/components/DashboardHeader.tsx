@@ -1,4 +1,6 @@
 import type { UsedCodesResponse } from "@voucher-desk/vouchers";
+import type { ReactNode } from "react";
+import { BrandMark } from "../../../components/ui/BrandMark";
 import { ThemeToggle } from "../../../components/ui/ThemeToggle";
 import { formatFetchedAt } from "../../../lib/format";
 
@@ -6,6 +8,8 @@ interface DashboardHeaderProps {
   data: UsedCodesResponse | undefined;
   refreshing: boolean;
   onRefresh: () => void;
+  /** Who is signed in and how to sign out, when anyone is (the app passes it in). */
+  account?: ReactNode;
 }
 
 export function sourceLabel(data: Pick<UsedCodesResponse, "source" | "region">): string {
@@ -13,15 +17,12 @@ export function sourceLabel(data: Pick<UsedCodesResponse, "source" | "region">):
   return data.region === "eu" ? "DigiCert EU" : "DigiCert US";
 }
 
-export function DashboardHeader({ data, refreshing, onRefresh }: DashboardHeaderProps) {
+export function DashboardHeader({ data, refreshing, onRefresh, account }: DashboardHeaderProps) {
   const fetched = data ? formatFetchedAt(data.fetchedAt) : null;
   return (
     <header className="app-header">
       <div className="app-header__brand">
-        <svg aria-hidden="true" viewBox="0 0 32 32" width="26" height="26" focusable="false">
-          <rect width="32" height="32" rx="6" fill="var(--accent)" />
-          <path d="M8 11h16v3a2 2 0 0 0 0 4v3H8v-3a2 2 0 0 0 0-4z" fill="var(--accent-text)" />
-        </svg>
+        <BrandMark />
         <h1 className="app-header__title">Voucher Desk</h1>
         <span className="app-header__subtitle">Used voucher codes</span>
       </div>
@@ -74,6 +75,7 @@ export function DashboardHeader({ data, refreshing, onRefresh }: DashboardHeader
         </button>
         <ThemeToggle />
       </div>
+      {account}
     </header>
   );
 }

@@ -39,9 +39,11 @@ interface VouchersPageProps {
   onViewChange: (view: ViewState) => void;
   /** Drawn over the page: the order drilldown, or a not-found notice. */
   children?: ReactNode;
+  /** In the header: who is signed in (see DashboardHeader). */
+  account?: ReactNode;
 }
 
-export function VouchersPage({ view, problems, onViewChange, children }: VouchersPageProps) {
+export function VouchersPage({ view, problems, onViewChange, children, account }: VouchersPageProps) {
   // The dropped parts of a pasted link stay listed until dismissed, even after the address is
   // cleaned (which reads back without problems); a new bad link brings its own list.
   const [notice, setNotice] = useState(problems);
@@ -68,7 +70,12 @@ export function VouchersPage({ view, problems, onViewChange, children }: Voucher
       <a className="skip-link" href="#results">
         Skip to the table
       </a>
-      <DashboardHeader data={data} refreshing={refresh.isPending} onRefresh={() => refresh.mutate()} />
+      <DashboardHeader
+        data={data}
+        refreshing={refresh.isPending}
+        onRefresh={() => refresh.mutate()}
+        account={account}
+      />
       <main className="app-main">
         {notice.length > 0 ? <ViewProblemsNotice problems={notice} onDismiss={() => setNotice([])} /> : null}
         {data?.source === "demo" ? <DemoBanner /> : null}
