@@ -46,6 +46,23 @@ describe("server.ts", { timeout: 20_000 }, () => {
     expect(server.stderr.join("")).toBe('Voucher Desk cannot start: DIGICERT_REGION: must be "us" or "eu"\n');
   });
 
+  it("refuses HOST=0.0.0.0 without an auth mode: exits 1, naming every way to choose one", async () => {
+    const server = startServer({ HOST: "0.0.0.0" });
+    expect(await server.exit).toBe(1);
+    const message = server.stderr.join("");
+    expect(message).toMatch(/^Voucher Desk cannot start: Refusing to listen on 0\.0\.0\.0 without sign-in/);
+    for (const option of [
+      "AUTH_MODE=login",
+      "AUTH_USERS_FILE",
+      "AUTH_MODE=proxy",
+      "AUTH_TRUSTED_PROXIES",
+      "AUTH_MODE=none",
+    ]) {
+      expect(message).toContain(option);
+    }
+    expect(server.stdout.join("")).not.toContain("Server listening");
+  });
+
   it("without a key serves demo data from the in-process simulator, and says so once", async () => {
     const server = startServer({ DEMO_CODES: "120" });
     try {

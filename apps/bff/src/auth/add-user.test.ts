@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,18 +40,41 @@ describe("addUser", () => {
   });
 });
 
+/** Runs the command as a process, the password piped in; resolves with what it wrote to stderr. */
+function runAddUser(
+  args: string[],
+  password: string,
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+) {
+  const script = fileURLToPath(new URL("./add-user.ts", import.meta.url));
+  const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
+  return new Promise<string>((resolve, reject) => {
+    const child = execFile(tsx, [script, ...args], options, (error, _stdout, err) =>
+      error ? reject(error) : resolve(err),
+    );
+    child.stdin?.end(`${password}\n`);
+  });
+}
+
 describe("the add-user command", () => {
   it("reads the password from stdin, never from its arguments", async () => {
     const path = freshPath();
-    const script = fileURLToPath(new URL("./add-user.ts", import.meta.url));
-    const tsx = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
-    const stderr = await new Promise<string>((resolve, reject) => {
-      const child = execFile(tsx, [script, path, "carol"], (error, _stdout, err) =>
-        error ? reject(error) : resolve(err),
-      );
-      child.stdin?.end("carol's long password\n");
-    });
+    const stderr = await runAddUser([path, "carol"], "carol's long password");
     expect(stderr).toContain(`Saved carol in ${path}`);
     expect(await verifyPassword("carol's long password", readUsersFile(path).get("carol") ?? "")).toBe(true);
+  }, 20_000);
+
+  it("resolves a relative users file from where pnpm was run (INIT_CWD), not the repository root, past pnpm's --", async () => {
+    const root = mkdtempSync(join(tmpdir(), "add-user-root-"));
+    const typedIn = mkdtempSync(join(tmpdir(), "add-user-cwd-"));
+    // As `pnpm add-user -- users.json dave` runs it: from the root, with the `--` passed on.
+    const stderr = await runAddUser(["--", "users.json", "dave"], "dave's long password", {
+      cwd: root,
+      env: { ...process.env, INIT_CWD: typedIn },
+    });
+    const expected = join(typedIn, "users.json");
+    expect(stderr).toContain(`AUTH_USERS_FILE=${expected}`);
+    expect(readUsersFile(expected).has("dave")).toBe(true);
+    expect(existsSync(join(root, "users.json"))).toBe(false);
   }, 20_000);
 });

@@ -1,12 +1,13 @@
 import { realpathSync } from "node:fs";
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { DEFAULT_COST, hashPassword, type ScryptCost } from "./passwords.js";
 import { USER_NAME, writeUser } from "./users-file.js";
 
 /**
- * `pnpm add-user <users-file> <name>`: adds a user to (or changes a password in) the users file
+ * `pnpm add-user -- <users-file> <name>`: adds a user to (or changes a password in) the users file
  * of built-in login. The password is typed twice without echo, or read from stdin when piped
- * (`printf '%s\n' "$PASSWORD" | pnpm add-user users.json alice`), never from the command line,
+ * (`printf '%s\n' "$PASSWORD" | pnpm add-user -- users.json alice`), never from the command line,
  * where it would land in shell history and `ps`.
  */
 
@@ -73,7 +74,9 @@ async function readPassword(): Promise<string> {
   return piped.replace(/\r?\n$/, "");
 }
 
-async function main(args: string[]): Promise<number> {
+async function main(argv: string[]): Promise<number> {
+  // pnpm passes on the `--` of `pnpm add-user -- <file> <name>`.
+  const args = argv[0] === "--" ? argv.slice(1) : argv;
   const [file, name] = args;
   if (file === undefined || name === undefined || args.length !== 2) {
     process.stderr.write(
@@ -81,14 +84,16 @@ async function main(args: string[]): Promise<number> {
     );
     return 2;
   }
+  // `pnpm add-user` runs in the repository root; a relative path means where the user typed it.
+  const path = resolve(process.env.INIT_CWD ?? process.cwd(), file);
   try {
-    await addUser(file, name, await readPassword());
+    await addUser(path, name, await readPassword());
   } catch (error) {
     process.stderr.write(`add-user: ${(error as Error).message}\n`);
     return 1;
   }
   process.stderr.write(
-    `Saved ${name} in ${file}. Start the BFF with AUTH_MODE=login AUTH_USERS_FILE=${file}\n`,
+    `Saved ${name} in ${path}. Start the BFF with AUTH_MODE=login AUTH_USERS_FILE=${path}\n`,
   );
   return 0;
 }

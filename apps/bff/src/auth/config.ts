@@ -177,7 +177,7 @@ export function loadAuthConfig(
     case "login": {
       if (vars.AUTH_USERS_FILE === undefined) {
         throw new AuthConfigError(
-          "AUTH_MODE=login needs AUTH_USERS_FILE: a file of users and scrypt hashes; create it with `pnpm add-user <file> <name>`",
+          "AUTH_MODE=login needs AUTH_USERS_FILE: a file of users and scrypt hashes; create it with `pnpm add-user -- <file> <name>`",
         );
       }
       try {
