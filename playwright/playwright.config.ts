@@ -1,18 +1,23 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
-import { DEMO, FAULTS, MAIN } from "./e2e/servers";
+import { DEMO, FAULTS, HOSTILE_SIM, LOGIN, MAIN, PROXY } from "./e2e/servers";
 
 /**
  * E2e runs against the built app: `node apps/bff/dist/server.js` serving `apps/web/dist`,
  * talking to the simulator over HTTP, exactly as in production with DigiCert. Build first
- * (`pnpm -r build`). Three BFFs, each with what its tests need (see e2e/servers.ts).
+ * (`pnpm -r build`). Five BFFs, each with what its tests need (see e2e/servers.ts).
  */
 const root = fileURLToPath(new URL("..", import.meta.url));
 const fixture = fileURLToPath(new URL("fixtures/quirky-used-codes.json", import.meta.url));
+const hostileFixture = fileURLToPath(new URL("fixtures/hostile-used-codes.json", import.meta.url));
+// A fixed name: the add-user command replaces the user in place on every run.
+const usersFile = join(tmpdir(), "voucher-desk-e2e-users.json");
 
-function simulator(port: number, key: string) {
+function simulator(port: number, key: string, fixtureFile = fixture) {
   return {
-    command: `node packages/digicert-sim/dist/cli.js --port ${port} --key ${key} --fixture ${fixture} --rate-limits off`,
+    command: `node packages/digicert-sim/dist/cli.js --port ${port} --key ${key} --fixture ${fixtureFile} --rate-limits off`,
     url: `http://127.0.0.1:${port}/__sim/faults`,
     cwd: root,
     reuseExistingServer: false,
@@ -20,9 +25,9 @@ function simulator(port: number, key: string) {
   };
 }
 
-function bff(port: number, env: Record<string, string>) {
+function bff(port: number, env: Record<string, string>, before = "") {
   return {
-    command: "node apps/bff/dist/server.js",
+    command: `${before}node apps/bff/dist/server.js`,
     url: `http://127.0.0.1:${port}/api/health`,
     cwd: root,
     env: { HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "warn", ...env },
@@ -67,5 +72,28 @@ export default defineConfig({
       DIGICERT_TIMEOUT_SECONDS: "2",
     }),
     bff(DEMO.port, {}),
+    simulator(HOSTILE_SIM.port, HOSTILE_SIM.key, hostileFixture),
+    bff(
+      LOGIN.port,
+      {
+        DIGICERT_API_KEY: HOSTILE_SIM.key,
+        DIGICERT_BASE_URL: `${HOSTILE_SIM.url}/services/v2`,
+        AUTH_MODE: "login",
+        AUTH_USERS_FILE: usersFile,
+        // The sign-in test refreshes right after the first load.
+        REFRESH_MIN_INTERVAL_SECONDS: "0",
+        E2E_PASSWORD: LOGIN.password,
+      },
+      // The users file comes from the add-user command, as an operator makes it.
+      `printf '%s\\n' "$E2E_PASSWORD" | node apps/bff/dist/auth/add-user.js ${usersFile} ${LOGIN.user} && `,
+    ),
+    bff(PROXY.port, {
+      DIGICERT_API_KEY: HOSTILE_SIM.key,
+      DIGICERT_BASE_URL: `${HOSTILE_SIM.url}/services/v2`,
+      AUTH_MODE: "proxy",
+      AUTH_TRUSTED_PROXIES: "127.0.0.1",
+      AUTH_PROXY_HEADER: PROXY.header,
+      AUTH_PROXY_LOGOUT_URL: PROXY.logoutUrl,
+    }),
   ],
 });

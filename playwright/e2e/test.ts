@@ -28,6 +28,17 @@ export const test = base.extend<{ consoleProblems: string[] }>({
 
 export { expect };
 
+/**
+ * Takes the console problems a test provoked on purpose (a CSP violation, say) out of the
+ * list the fixture fails on, and returns them so the test can assert they happened.
+ */
+export function takeExpectedProblems(problems: string[], pattern: RegExp): string[] {
+  const expected = problems.filter((problem) => pattern.test(problem));
+  const rest = problems.filter((problem) => !pattern.test(problem));
+  problems.splice(0, problems.length, ...rest);
+  return expected;
+}
+
 /** Serious and critical axe violations, summarized; the audit must find none. */
 export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
   let builder = new AxeBuilder({ page }).withTags([
