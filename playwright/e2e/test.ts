@@ -3,6 +3,8 @@
  * uncaught page error (CSP violations and React warnings land there), and offers helpers
  * shared by the specs.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 
@@ -62,7 +64,20 @@ export async function shownCount(page: Page): Promise<{ shown: number; total: nu
   return { shown: Number(shown.replaceAll(",", "")), total: Number(total.replaceAll(",", "")) };
 }
 
-/** Saves a screenshot of a main state for people to look at (docs/screenshots). */
+/**
+ * Saves a screenshot of a main state for people to look at. Every run keeps them as artifacts
+ * in .reports/screenshots; `UPDATE_SCREENSHOTS=1` also refreshes the committed ones in
+ * docs/screenshots, so a test run never dirties the tree by itself.
+ */
 export async function keepScreenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: new URL(`../../docs/screenshots/${name}.png`, import.meta.url).pathname });
+  const folders = [
+    "../../.reports/screenshots/",
+    ...(process.env.UPDATE_SCREENSHOTS ? ["../../docs/screenshots/"] : []),
+  ];
+  const picture = await page.screenshot();
+  for (const folder of folders) {
+    const path = new URL(`${folder}${name}.png`, import.meta.url).pathname;
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, picture);
+  }
 }
