@@ -3,7 +3,7 @@
  * rows { name, unit, ours, baseline, baselineName, ratio, target } and writes
  * bench/results/latest.json; a full run also writes docs/benchmarks.md.
  *
- *   node bench/run.mjs [--quick] [--only bundle,bff,browser]
+ *   node bench/run.mjs [--quick] [--rounds=N] [--only bundle,bff,browser]
  */
 import { fileURLToPath } from "node:url";
 import { runBffBenchmarks } from "./bff/run-bff.mjs";
@@ -67,8 +67,11 @@ if (runs("bundle")) {
 const sizes = [
   ...new Set([...(runs("bff") ? BFF_SIZES : []), ...(runs("browser") ? BROWSER_SIZES : [])]),
 ].sort((a, b) => a - b);
+const ROUNDS = quick
+  ? 1
+  : Number(args.find((a) => a.startsWith("--rounds="))?.slice("--rounds=".length) ?? 3);
 const browserBench = runs("browser")
-  ? await startBrowserBench({ rounds: quick ? 1 : 5, scrollRows: SCROLL_ROWS, log })
+  ? await startBrowserBench({ rounds: ROUNDS, scrollRows: SCROLL_ROWS, log })
   : null;
 const browserSamples = {};
 try {

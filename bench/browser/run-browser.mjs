@@ -119,7 +119,8 @@ async function runRound(browser, { app, url }, expected, scrollRows) {
     );
 
   try {
-    await page.goto(url, { waitUntil: "commit" });
+    await attempt("load", () => page.goto(url, { waitUntil: "commit" }).then(() => undefined));
+    if (problems.load) return { sample, problems };
     await attempt("firstPaint", async () => (await page.evaluate(() => window.__bench.firstPaint())).ms);
     await attempt("heapMB", async () => {
       const cdp = await context.newCDPSession(page);

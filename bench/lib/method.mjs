@@ -28,8 +28,8 @@ export const METHOD = `
   frame "over 16 ms" is an interval between animation frames above 25 ms (1.5 × the 60 Hz slot,
   i.e. at least one missed frame). Heap is \`Runtime.getHeapUsage\` after a forced GC.
 - **Repetition.** Each round is a fresh browser context and page load of one app doing every
-  operation once; rounds alternate ours/baseline, swapping which goes first (ABBA), 5 rounds per
-  size (1 with \`--quick\`). Rows show medians.
+  operation once; rounds alternate ours/baseline, swapping which goes first (ABBA), 3 rounds per
+  size by default (\`--rounds=N\` for more, 1 with \`--quick\`). Rows show medians.
 - **BFF.** autocannon 9 with 2 connections over loopback; each sample is a fixed number of
   requests sized to last about 2 s (0.6 s with \`--quick\`), the same count for both sides, 4
   interleaved rounds (2 quick); time per request = elapsed / requests (autocannon's sampling tick

@@ -56,12 +56,17 @@ async function startChild(name, args, { env = {}, ready, timeoutMs = 60_000 }) {
     }
   })();
   const value = await Promise.race([poll, exited]);
-  exited.catch(() => {}); // a later exit is handled by stop()
+  let stopping = false;
+  exited.catch(() => {
+    // A server that dies mid-run makes every later request fail: say why, once, loudly.
+    if (!stopping) console.error(`${name} (pid ${child.pid}) exited unexpectedly:\n${output}`);
+  });
   return {
     value,
     pid: child.pid,
     output: () => output,
     async stop() {
+      stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) return;
       const gone = once(child, "exit");
       child.kill("SIGTERM");
