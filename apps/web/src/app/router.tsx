@@ -14,6 +14,7 @@ import { Banner } from "../components/ui/Banner";
 import { OrderDialog } from "../features/orders/components/OrderDialog";
 import { SessionControls } from "../features/session/components/SessionControls";
 import { VouchersPage } from "../features/vouchers/components/VouchersPage";
+import { refinesSearch } from "../features/vouchers/view-edit";
 import {
   keepView,
   parseViewSearch,
@@ -61,7 +62,8 @@ function DashboardRoute() {
       });
     }
   }, [view, problems, history, navigate]);
-  const changeView = (next: ViewState) => navigate({ to: ".", search: { view: next, problems: [] } });
+  const changeView = (next: ViewState) =>
+    navigate({ to: ".", search: { view: next, problems: [] }, replace: refinesSearch(view, next) });
   return (
     <VouchersPage view={view} problems={problems} onViewChange={changeView} account={<SessionControls />}>
       <Outlet />

@@ -9,6 +9,13 @@ const DEFAULT_WIDTH = 160;
 interface DataTableProps<TData extends RowData> {
   // biome-ignore lint/suspicious/noExplicitAny: the selected-state shape does not matter to rendering
   table: ReactTable<DataTableFeatures, TData, any>;
+  /**
+   * The rows to draw, in order: a subset of the table's data. The table keeps all the data,
+   * so its row model is built once per load rather than once per filter or sort.
+   */
+  rows: readonly TData[];
+  /** The table's row id of a datum (its getRowId). */
+  rowId: (datum: TData) => string;
   /** Accessible name of the table. */
   label: string;
   /** Shown under the header when there are no rows. */
@@ -20,15 +27,21 @@ interface DataTableProps<TData extends RowData> {
  * row height, and only the rows in view (plus a margin) in the DOM. The feature owns data,
  * columns and state; this renders whatever table it is given.
  */
-export function DataTable<TData extends RowData>({ table, label, empty }: DataTableProps<TData>) {
+export function DataTable<TData extends RowData>({
+  table,
+  rows,
+  rowId,
+  label,
+  empty,
+}: DataTableProps<TData>) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const rows = table.getRowModel().rows;
   const columns = table.getVisibleLeafColumns();
+  // Items are keyed by position (the default): after a sort the same <tr> elements show other
+  // rows, instead of every visible row being unmounted and mounted again.
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    getItemKey: (index) => rows[index]?.id ?? index,
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
@@ -72,10 +85,11 @@ export function DataTable<TData extends RowData>({ table, label, empty }: DataTa
             <tr className="data-table__spacer" aria-hidden="true" style={{ height: paddingTop }} />
           ) : null}
           {items.map((item) => {
-            const row = rows[item.index];
-            if (!row) return null;
+            const datum = rows[item.index];
+            if (datum === undefined) return null;
+            const row = table.getRow(rowId(datum));
             return (
-              <tr key={row.id} aria-rowindex={item.index + 2} data-index={item.index}>
+              <tr key={item.key} aria-rowindex={item.index + 2} data-index={item.index}>
                 {row.getVisibleCells().map((cell) => (
                   <td
                     key={cell.id}

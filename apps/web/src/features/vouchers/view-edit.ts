@@ -18,6 +18,22 @@ export function withSearch(view: ViewState, q: string): ViewState {
   return { ...view, q };
 }
 
+/**
+ * True when `next` only types on in a search already started (both non-empty, nothing else
+ * changed). The dashboard replaces the history entry then, so search can apply on every
+ * keystroke while Back still returns to the view before the search, in one step.
+ */
+export function refinesSearch(previous: ViewState, next: ViewState): boolean {
+  // next is built from previous by withSearch, so unchanged parts keep their identity.
+  return (
+    previous.q !== "" &&
+    next.q !== "" &&
+    previous.filters === next.filters &&
+    previous.sort === next.sort &&
+    previous.columns === next.columns
+  );
+}
+
 /** Drops every filter and the search; keeps sort and columns (they are not filters). */
 export function withoutFilters(view: ViewState): ViewState {
   return { ...view, q: DEFAULT_VIEW.q, filters: DEFAULT_VIEW.filters };

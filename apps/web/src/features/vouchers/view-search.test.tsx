@@ -135,4 +135,19 @@ describe("the URL is the view", () => {
     await screen.findByText(`Showing ${basic.length} of 10 codes`);
     expect(router.state.location.searchStr).toBe("?product=ssl_basic");
   });
+
+  it("search applies on each keystroke, and one Back undoes the whole search", async () => {
+    const { router, user } = renderApp("/?product=ssl_basic", routes);
+    const basic = codes.filter((c) => c.product_name === "Basic OV");
+    await screen.findByText(`Showing ${basic.length} of 10 codes`);
+    // One code's value, typed key by key: every keystroke narrows the table as it lands.
+    const code = basic[0]?.value ?? "";
+    await user.type(screen.getByRole("searchbox"), code);
+    await screen.findByText("Showing 1 of 10 codes");
+    await waitFor(() => expect(router.history.location.search).toBe(`?q=${code}&product=ssl_basic`));
+
+    await act(() => router.history.back());
+    await screen.findByText(`Showing ${basic.length} of 10 codes`);
+    expect(router.history.location.search).toBe("?product=ssl_basic");
+  });
 });

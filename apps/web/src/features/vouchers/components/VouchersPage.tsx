@@ -13,7 +13,8 @@ import { SkeletonTable } from "../../../components/ui/Skeleton";
 import { formatCount } from "../../../lib/format";
 import { useUsedCodes } from "../api/get-used-codes";
 import { useRefreshUsedCodes } from "../api/refresh-used-codes";
-import { useUsedCodeTable } from "../hooks/use-used-code-table";
+import { useIndexWarmUp } from "../hooks/use-index-warm-up";
+import { usedCodeRowId, useUsedCodeTable } from "../hooks/use-used-code-table";
 import { activeFilterCount, withoutFilters } from "../view-edit";
 import { ColumnMenu } from "./ColumnMenu";
 import { DashboardHeader } from "./DashboardHeader";
@@ -62,7 +63,10 @@ export function VouchersPage({ view, problems, onViewChange, children, account }
   const index = useMemo(() => buildIndex(codes), [codes]);
   const shownView = useDeferredValue(view);
   const rows = useMemo(() => queryUsedCodes(index, shownView), [index, shownView]);
-  const table = useUsedCodeTable(rows, view, onViewChange);
+  useIndexWarmUp(index);
+  // The table holds every code in load order, so its row model is built once per load; the
+  // query's rows only choose which of them show, and in what order.
+  const table = useUsedCodeTable(codes, view, onViewChange);
   const updating = shownView !== view;
 
   return (
@@ -129,6 +133,8 @@ export function VouchersPage({ view, problems, onViewChange, children, account }
             <div id="results" className="results" data-updating={updating || undefined}>
               <DataTable
                 table={table}
+                rows={rows}
+                rowId={usedCodeRowId}
                 label="Used voucher codes"
                 empty={
                   activeFilterCount(view) > 0 ? (

@@ -12,12 +12,19 @@ function resolve<T>(updater: Updater<T>, current: T): T {
   return typeof updater === "function" ? (updater as (old: T) => T)(current) : updater;
 }
 
+/** The table's row id of a code: its voucher code id. */
+export const usedCodeRowId = (code: UsedCode) => String(code.id);
+
 /**
- * The table over rows the domain already filtered and sorted. Its sorting, visibility and
- * order state are the view's, so header clicks and the column menu change the URL, and the
- * query function (not the table) does the sorting.
+ * The table over every code of one load. The domain's query function (not the table) filters
+ * and sorts, and DataTable draws the query's rows; the table's sorting, visibility and order
+ * state are the view's, so header clicks and the column menu change the URL.
  */
-export function useUsedCodeTable(rows: UsedCode[], view: ViewState, onViewChange: (view: ViewState) => void) {
+export function useUsedCodeTable(
+  codes: UsedCode[],
+  view: ViewState,
+  onViewChange: (view: ViewState) => void,
+) {
   const sorting = useMemo<SortingState>(
     () => view.sort.map((key) => ({ id: key.field, desc: key.dir === "desc" })),
     [view.sort],
@@ -31,8 +38,8 @@ export function useUsedCodeTable(rows: UsedCode[], view: ViewState, onViewChange
   return useTable({
     features: dataTableFeatures,
     columns: usedCodeColumns,
-    data: rows,
-    getRowId: (row) => String(row.id),
+    data: codes,
+    getRowId: usedCodeRowId,
     state: { sorting, columnVisibility, columnOrder },
     manualSorting: true,
     // Click cycles ascending ↔ descending; shift-click adds, flips or removes a secondary key.

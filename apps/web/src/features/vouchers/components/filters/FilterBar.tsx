@@ -18,7 +18,9 @@ interface FilterBarProps {
 }
 
 export function FilterBar({ index, view, onViewChange }: FilterBarProps) {
-  const search = useDebouncedCommit(view.q, (q) => onViewChange(withSearch(view, q)));
+  // Search applies on every keystroke (no pause): typing on in a search replaces the history
+  // entry instead of adding one (see refinesSearch), and the table catches up deferred.
+  const search = useDebouncedCommit(view.q, (q) => onViewChange(withSearch(view, q)), 0);
   const searchable = FIELDS.filter((f) => f.searchable)
     .map((f) => f.label.toLowerCase())
     .join(", ");
