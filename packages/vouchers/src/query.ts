@@ -5,7 +5,7 @@
  * compares numbers and does substring checks.
  */
 import { productByNameId, productNameIdOf, type UsedCode, type UsedCodeField } from "@voucher-desk/digicert";
-import { FIELDS, fieldDef, isNumericField } from "./fields.js";
+import { FIELDS, type FieldKind, fieldDef, isNumericField } from "./fields.js";
 import type { FieldFilter, ViewState } from "./view.js";
 
 /**
@@ -139,7 +139,7 @@ function rankKeys(rows: readonly UsedCode[], field: UsedCodeField): Float64Array
     const value = row[field];
     if (value === null || value === undefined) continue;
     const text = String(value);
-    if (!distinct.has(text)) distinct.set(text, kind === "id" ? idSortText(text) : sortFold(text));
+    if (!distinct.has(text)) distinct.set(text, sortText(kind, text));
   }
   const ordered = [...distinct].sort(
     ([rawA, keyA], [rawB, keyB]) => compareText(keyA, keyB) || compareText(rawA, rawB),
@@ -160,8 +160,16 @@ function idSortText(id: string): string {
   return /^\d+$/.test(digits) ? `${String(digits.length).padStart(6, "0")}:${digits}` : `~${id}`;
 }
 
+/** What a string field's value sorts by: dates as sent (their format orders them), ids by number. */
+function sortText(kind: FieldKind, text: string): string {
+  if (kind === "id") return idSortText(text);
+  if (kind === "date" || kind === "datetime") return text;
+  return sortFold(text);
+}
+
 function sortFold(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  // Decomposing accents is the costly part and ASCII has none.
+  return ASCII.test(text) ? text.toLowerCase() : text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
 function compareText(a: string, b: string): number {
