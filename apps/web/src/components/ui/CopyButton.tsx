@@ -15,6 +15,12 @@ const FEEDBACK = { idle: "", copied: "Copied", failed: "Copy failed" } as const;
 /** Copies `text`, then says so for two seconds, on screen and to screen readers. */
 export function CopyButton({ text, label, className = "icon-button", children }: CopyButtonProps) {
   const [state, setState] = useState<keyof typeof FEEDBACK>("idle");
+  // A table reuses its rows' elements after a sort: feedback belongs to the text it was for.
+  const [copiedText, setCopiedText] = useState(text);
+  if (copiedText !== text) {
+    setCopiedText(text);
+    if (state !== "idle") setState("idle");
+  }
 
   useEffect(() => {
     if (state === "idle") return;

@@ -92,7 +92,7 @@ export function DataTable<TData extends RowData>({
               <tr key={item.key} aria-rowindex={item.index + 2} data-index={item.index}>
                 {row.getVisibleCells().map((cell) => (
                   <td
-                    key={cell.id}
+                    key={cell.column.id}
                     className={cell.column.columnDef.meta?.align === "end" ? "cell--end" : undefined}
                   >
                     <table.FlexRender cell={cell} />
