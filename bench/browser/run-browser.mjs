@@ -106,8 +106,9 @@ async function runRound(browser, { app, url }, expected, scrollRows) {
     } catch (error) {
       sample[metric] = Number.NaN;
       problems[metric] = firstLine(error);
-      // Start the next operation from the default view, whatever state this one left.
-      await page.reload({ waitUntil: "commit" }).catch(() => {});
+      // Start the next operation from the default view, whatever state this one left (the
+      // dashboard keeps its view in the URL, so a reload would keep the filter too).
+      await page.goto(url, { waitUntil: "commit" }).catch(() => {});
       await settleAll().catch(() => {});
     }
   };

@@ -63,7 +63,7 @@ row meets its goal when ratio ≤ target. Raw rows: \`bench/results/latest.json\
 
 ${table}
 
-${missing.length === 0 ? "" : `### Rows that could not be measured\n\n${missing.map(([name, why]) => `- **${name}**: ${why}`).join("\n")}\n`}
+${missing.length === 0 ? "" : `### Failed operations\n\nEach failed in one round; that round is left out of the row's median.\n\n${missing.map(([name, why]) => `- **${name}**: ${why}`).join("\n")}\n`}
 ## Findings
 
 ${findings}
