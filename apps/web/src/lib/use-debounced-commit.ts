@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "react";
 /**
  * A text field's local value that reaches `commit` only after typing pauses, so each
  * keystroke does not add a history entry or re-run a 100k-row query. An outside change
- * (Back, "Clear all") replaces the local value.
+ * (Back, "Clear all") replaces the local value; unmounting commits what is pending.
  */
 export function useDebouncedCommit(outside: string, commit: (value: string) => void, delayMs = 300) {
   const [value, setValue] = useState(outside);
@@ -26,6 +26,17 @@ export function useDebouncedCommit(outside: string, commit: (value: string) => v
     }, delayMs);
     return () => clearTimeout(timer);
   }, [value, delayMs]);
+
+  // Unmounting with typing not yet committed (a filter panel closed within the pause) commits
+  // it, so nothing typed is lost.
+  const latest = useRef(value);
+  latest.current = value;
+  useEffect(
+    () => () => {
+      if (latest.current !== lastCommitted.current) commitRef.current(latest.current);
+    },
+    [],
+  );
 
   /** Commits at once (Enter, blur). */
   const flush = () => {

@@ -92,6 +92,17 @@ describe("filters", () => {
     expect(screen.getByText("Organization: (blank)")).toBeTruthy();
   });
 
+  it("typing then closing the panel at once keeps what was typed", async () => {
+    const { user, router } = setup();
+    await screen.findByText(/Showing 10 of 10/);
+    const panel = await openFilter(user, /^Organization filter/);
+    await user.type(within(panel).getByLabelText("Organization contains"), "example");
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("dialog", { name: /^Organization filter/ })).toBeNull());
+    await waitFor(() => expect(router.state.location.searchStr).toBe("?org=example"));
+    await expectRows((c) => (c.cert_organization ?? "").toLowerCase().includes("example"));
+  });
+
   it("created date range includes the whole end day", async () => {
     const { user } = setup();
     await screen.findByText(/Showing 10 of 10/);
