@@ -88,8 +88,9 @@ test("the main job: filter by product, sort by certificate order, export what is
   expect(filled).toEqual([...filled].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1)));
   expect(ids.slice(filled.length).every((id) => id === "")).toBe(true);
 
-  // …and byte for byte what the server's CSV gives for the same view, through the report link.
-  await page.getByRole("button", { name: "Copy report link" }).click();
+  // …and byte for byte what the server's CSV gives for the same view, through the CSV report URL.
+  await page.getByRole("button", { name: "Copy CSV report URL" }).click();
+  await expect(page.getByRole("button", { name: "Copy CSV report URL" })).toHaveText("CSV report URL copied");
   const reportLink = await page.evaluate(() => navigator.clipboard.readText());
   expect(new URL(reportLink).search).toBe(new URL(page.url()).search);
   const server = await page.request.get(reportLink);

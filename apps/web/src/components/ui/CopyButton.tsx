@@ -3,18 +3,28 @@ import { copyText } from "../../lib/clipboard";
 
 interface CopyButtonProps {
   text: string;
-  /** What is copied, for the accessible name of an icon-only button: "Copy code ABC…". */
+  /** Accessible name, stable while the feedback shows: "Copy voucher code ABC…". */
   label: string;
   className?: string;
   /** Visible text; without it the button is an icon. */
   children?: ReactNode;
+  /** Tooltip and accessible description: what the copied text is for (defaults to `label`). */
+  description?: string;
+  /** Said after copying, naming what was copied ("CSV report URL copied"); defaults to "Copied". */
+  copiedMessage?: string;
 }
 
-const FEEDBACK = { idle: "", copied: "Copied", failed: "Copy failed" } as const;
-
 /** Copies `text`, then says so for two seconds, on screen and to screen readers. */
-export function CopyButton({ text, label, className = "icon-button", children }: CopyButtonProps) {
-  const [state, setState] = useState<keyof typeof FEEDBACK>("idle");
+export function CopyButton({
+  text,
+  label,
+  className = "icon-button",
+  children,
+  description = label,
+  copiedMessage = "Copied",
+}: CopyButtonProps) {
+  const feedback = { idle: "", copied: copiedMessage, failed: "Copy failed" } as const;
+  const [state, setState] = useState<keyof typeof feedback>("idle");
   // A table reuses its rows' elements after a sort: feedback belongs to the text it was for.
   const [copiedText, setCopiedText] = useState(text);
   if (copiedText !== text) {
@@ -33,16 +43,17 @@ export function CopyButton({ text, label, className = "icon-button", children }:
       <button
         type="button"
         className={className}
-        aria-label={children ? undefined : label}
-        title={label}
+        aria-label={label}
+        title={description}
         data-state={state}
         onClick={async () => setState((await copyText(text)) ? "copied" : "failed")}
       >
         {state === "copied" ? <CheckIcon /> : <CopyIcon />}
-        {children}
+        {/* A text button says what it copied in place of its text; its name stays `label`. */}
+        {children && state === "copied" ? copiedMessage : children}
       </button>
       <span className="visually-hidden" role="status">
-        {FEEDBACK[state]}
+        {feedback[state]}
       </span>
     </>
   );

@@ -92,12 +92,19 @@ describe("Export CSV", () => {
     expect(text).toContain(`\r\n${blankOrg?.id},,${blankOrg?.certificate_order_id}\r\n`);
   });
 
-  it("copies the report link: the server CSV route with the same view", async () => {
+  it("copies the CSV report URL: the server CSV route with the same view, said to be just that", async () => {
     const url = "/?org=Soci%C3%A9t%C3%A9+%26+Co%2C+%22Ltd%22&sort=-corder,id";
     const { user, router } = renderApp(url, { "GET /api/used-codes": () => json(usedCodesResponse(codes)) });
     await screen.findByText(/^Showing 0 of 10/);
-    await user.click(screen.getByRole("button", { name: /Copy report link/ }));
-    expect(await screen.findByText("Copied")).toBeTruthy();
+    // Named for what it copies (a CSV URL for scripts), not "share this page".
+    const button = screen.getByRole("button", { name: "Copy CSV report URL" });
+    expect(button.title).toBe("A URL that downloads this view as CSV, for scripts and scheduled reports");
+    await user.click(button);
+    // The feedback names what was copied, on the button and to screen readers.
+    await waitFor(() => expect(button.textContent).toBe("CSV report URL copied"));
+    expect(
+      screen.getAllByRole("status").some((status) => status.textContent === "CSV report URL copied"),
+    ).toBe(true);
     // user-event installs a clipboard stand-in; read back what the button wrote.
     const link = new URL(await navigator.clipboard.readText());
     expect(link.origin).toBe(window.location.origin);

@@ -10,6 +10,9 @@ interface ExportActionsProps {
   view: ViewState;
 }
 
+export const REPORT_URL_DESCRIPTION =
+  "A URL that downloads this view as CSV, for scripts and scheduled reports";
+
 /** The server route that answers the same view as CSV, for scripts and scheduled reports. */
 export function reportLink(view: ViewState, origin: string): string {
   const query = viewQueryString(view);
@@ -18,7 +21,7 @@ export function reportLink(view: ViewState, origin: string): string {
 
 /**
  * "Export CSV" writes exactly the view on screen (rows as filtered and sorted, visible columns
- * in order) with the shared writer, the same bytes the report link gives.
+ * in order) with the shared writer, the same bytes the CSV report URL gives.
  */
 export function ExportActions({ rows, view }: ExportActionsProps) {
   const [busy, setBusy] = useState(false);
@@ -39,12 +42,15 @@ export function ExportActions({ rows, view }: ExportActionsProps) {
 
   return (
     <div className="export-actions">
+      {/* Not "share this page" (the address bar is that): a server URL scripts can fetch. */}
       <CopyButton
         text={reportLink(view, window.location.origin)}
-        label={`Copy report link: ${reportLink(view, window.location.origin)}`}
+        label="Copy CSV report URL"
+        description={REPORT_URL_DESCRIPTION}
+        copiedMessage="CSV report URL copied"
         className="toolbar-button"
       >
-        Copy report link
+        Copy CSV report URL
       </CopyButton>
       <button
         type="button"
