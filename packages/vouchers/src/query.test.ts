@@ -148,6 +148,40 @@ describe("filtering (data-quirk 8)", () => {
     expect(filtered({ cert_organization: { type: "contains", text: "e, i" } })).toEqual([5]);
   });
 
+  it("matches text and q without regard to accents, as a user types them on a plain keyboard", () => {
+    const people = [
+      usedCode({ id: 1, cert_organization: "São Paulo Ltda", cert_common_name: "a.test" }),
+      usedCode({ id: 2, cert_organization: "Công ty TNHH", cert_common_name: "b.test" }),
+      usedCode({ id: 3, cert_organization: "Müller AG", cert_common_name: "c.test" }),
+      usedCode({ id: 4, cert_organization: "Sao Tome", cert_common_name: "d.test" }),
+      usedCode({ id: 5, cert_organization: "İstanbul A.Ş.", cert_common_name: "e.test" }),
+    ];
+    const org = (text: string) =>
+      ids(run(people, { filters: { cert_organization: { type: "contains", text } }, sort: sortBy("id") }));
+    const search = (q: string) => ids(run(people, { q, sort: sortBy("id") }));
+    expect(org("sao paulo")).toEqual([1]);
+    expect(org("cong ty")).toEqual([2]);
+    expect(org("MULLER")).toEqual([3]);
+    expect(org("são")).toEqual([1, 4]);
+    expect(org("istanbul a.s")).toEqual([5]);
+    expect(search("sao paulo")).toEqual([1]);
+    expect(search("Cong Ty")).toEqual([2]);
+    expect(search("muller")).toEqual([3]);
+    expect(search("müller".normalize("NFD"))).toEqual([3]);
+  });
+
+  it("keeps CJK apart: kana voicing marks and Hangul syllables still tell text apart", () => {
+    const names = ["株式会社ガス", "株式会社カス", "각 회사", "가 회사", "ｶﾞｽ販売"];
+    const rows2 = names.map((cert_organization, i) => usedCode({ id: i + 1, cert_organization }));
+    const org = (text: string) =>
+      ids(run(rows2, { filters: { cert_organization: { type: "contains", text } }, sort: sortBy("id") }));
+    expect(org("ガス")).toEqual([1, 5]);
+    expect(org("カス")).toEqual([2]);
+    expect(org("가")).toEqual([4]);
+    expect(org("각")).toEqual([3]);
+    expect(ids(run(rows2, { q: "会社", sort: sortBy("id") }))).toEqual([1, 2]);
+  });
+
   it("filters by product id, mapping names through the catalog and deriving ids for unknown names", () => {
     const products = [
       usedCode({ id: 1, product_name: "Basic OV" }),
@@ -210,7 +244,12 @@ describe("filtering (data-quirk 8)", () => {
 
 /** An independent, slow, obviously-right reading of the rules, to check the fast path against. */
 function oracle(rows: UsedCode[], view: ViewState): number[] {
-  const lower = (s: string) => s.normalize("NFC").toLowerCase();
+  // Accents go (NFKD, drop combining marks) except kana voicing marks, then recompose (Hangul, kana).
+  const lower = (s: string) =>
+    [...s.toLowerCase().normalize("NFKD")]
+      .filter((c) => !/\p{M}/u.test(c) || c === "\u3099" || c === "\u309a")
+      .join("")
+      .normalize("NFC");
   const key = (row: UsedCode, field: UsedCodeField) => {
     if (field === "product_name") return row.product_name === null ? null : productNameIdOf(row.product_name);
     const value = row[field];
@@ -335,7 +374,7 @@ function randomDataView(random: () => number, rows: UsedCode[]): ViewState {
     .map((f): SortKey => ({ field: f.name, dir: random() < 0.5 ? "asc" : "desc" }));
   return {
     ...DEFAULT_VIEW,
-    q: random() < 0.15 ? pick(random, ["example", "ACME", "société", "9007"]) : "",
+    q: random() < 0.15 ? pick(random, ["example", "ACME", "société", "societe", "9007"]) : "",
     filters,
     sort,
   };

@@ -1,6 +1,6 @@
 /**
  * The one query function (filter + sort) and facet counts, over an index built once per data
- * load. All per-row work that does not depend on the view (product ids, lower-cased text, sort
+ * load. All per-row work that does not depend on the view (product ids, folded text, sort
  * keys) happens once per field, the first time a view needs it, so every later query only
  * compares numbers and does substring checks.
  */
@@ -60,9 +60,9 @@ class Index implements UsedCodeIndex {
     return keys;
   }
 
-  /** Per row, the field's text lower-cased for case-insensitive contains. */
-  lowered(field: UsedCodeField): readonly (string | null)[] {
-    return this.#textKey("lowered", field, foldCase);
+  /** Per row, the field's text folded (case and accents) for contains filters. */
+  folded(field: UsedCodeField): readonly (string | null)[] {
+    return this.#textKey("folded", field, foldText);
   }
 
   /** Per row, the id in canonical digits (no leading zeros), for exact id matches at any length. */
@@ -75,14 +75,14 @@ class Index implements UsedCodeIndex {
     return field === "product_name" ? this.productIds : this.#textKey("choice", field, (text) => text);
   }
 
-  /** Per row, the searchable fields joined, then lower-cased (one fold per row, not per field). */
+  /** Per row, the searchable fields joined, then folded (one fold per row, not per field). */
   searchText(): readonly string[] {
     if (!this.#searchText) {
       const fields = FIELDS.filter((f) => f.searchable).map((f) => f.name);
       this.#searchText = this.rows.map((row) => {
         let text = "";
         for (const field of fields) text += `${row[field] ?? ""}${SEARCH_SEPARATOR}`;
-        return foldCase(text);
+        return foldText(text);
       });
     }
     return this.#searchText;
@@ -106,10 +106,24 @@ class Index implements UsedCodeIndex {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "every ASCII character" on purpose.
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** Lower case in one Unicode form, so "é" typed as e + accent still finds "é". */
-function foldCase(text: string): string {
+/**
+ * Combining marks except the kana voicing marks (U+3099, U+309A): "ガ" and "カ" are different
+ * letters, not one letter with and without an accent.
+ */
+const ACCENTS = /(?![\u3099\u309a])\p{M}/gu;
+
+/**
+ * Text as it is compared and ordered: lower case without accents, so "sao paulo" finds
+ * "São Paulo" and "muller" finds "Müller" (also when the accent was typed as its own mark).
+ * NFKD splits letters from their accents and maps compatibility forms (fullwidth Latin,
+ * halfwidth kana) to the plain ones; NFC afterwards puts kana and Hangul syllables back
+ * together, so "가" does not find "각" by sharing its first jamo.
+ */
+function foldText(text: string): string {
   // Normalizing is the costly part and ASCII needs none: skip it for most ids, codes and hosts.
-  return (ASCII.test(text) ? text : text.normalize("NFC")).toLowerCase();
+  if (ASCII.test(text)) return text.toLowerCase();
+  // Lower case first: some capitals lower to a letter plus a mark ("İ" → "i" + U+0307).
+  return text.toLowerCase().normalize("NFKD").replace(ACCENTS, "").normalize("NFC");
 }
 
 /** "007" and "7" are the same id; anything that is not all digits is kept as it is. */
@@ -164,12 +178,7 @@ function idSortText(id: string): string {
 function sortText(kind: FieldKind, text: string): string {
   if (kind === "id") return idSortText(text);
   if (kind === "date" || kind === "datetime") return text;
-  return sortFold(text);
-}
-
-function sortFold(text: string): string {
-  // Decomposing accents is the costly part and ASCII has none.
-  return ASCII.test(text) ? text.toLowerCase() : text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+  return foldText(text);
 }
 
 function compareText(a: string, b: string): number {
@@ -198,10 +207,10 @@ function filterTest(index: Index, field: UsedCodeField, filter: FieldFilter): Ro
       return (i) => chosen.has(keys[i] ?? null);
     }
     case "contains": {
-      const needle = foldCase(filter.text);
+      const needle = foldText(filter.text);
       if (needle === "") return null;
-      const lowered = index.lowered(field);
-      return (i) => lowered[i]?.includes(needle) ?? false;
+      const folded = index.folded(field);
+      return (i) => folded[i]?.includes(needle) ?? false;
     }
     case "exact": {
       const wanted = canonicalDigits(filter.value);
@@ -233,7 +242,7 @@ function filterTest(index: Index, field: UsedCodeField, filter: FieldFilter): Ro
 
 function rowTests(index: Index, view: ViewState, except?: UsedCodeField): RowTest[] {
   const tests: RowTest[] = [];
-  const needle = foldCase(view.q.trim());
+  const needle = foldText(view.q.trim());
   if (needle !== "") {
     const text = index.searchText();
     tests.push((i) => (text[i] as string).includes(needle));
@@ -263,7 +272,7 @@ export function buildIndex(rows: readonly UsedCode[]): UsedCodeIndex {
 
 /**
  * The index's lazy work as separate steps (each field's sort keys, the search text, the
- * lower-cased text of contains filters), for a caller with idle time to spend them in: the
+ * folded text of contains filters), for a caller with idle time to spend them in: the
  * browser runs one per idle callback after the first paint, so the first sort by a column or
  * the first search keystroke finds its keys ready. Running them is optional; a query computes
  * whatever is missing itself, with the same result.
@@ -273,7 +282,7 @@ export function indexWarmUpSteps(index: UsedCodeIndex): (() => void)[] {
   return [
     ...FIELDS.map((f) => () => void idx.sortKey(f.name)),
     () => void idx.searchText(),
-    ...FIELDS.filter((f) => f.filter === "text").map((f) => () => void idx.lowered(f.name)),
+    ...FIELDS.filter((f) => f.filter === "text").map((f) => () => void idx.folded(f.name)),
   ];
 }
 
