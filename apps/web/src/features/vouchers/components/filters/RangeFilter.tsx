@@ -1,3 +1,4 @@
+import type { FieldFilter } from "@voucher-desk/vouchers";
 import { type InputHTMLAttributes, useEffect, useId, useState } from "react";
 import { useDebouncedCommit } from "../../../../lib/use-debounced-commit";
 import type { FilterControlProps } from "./filter-control-props";
@@ -23,19 +24,55 @@ function RangePart({ caption, name, ...input }: RangePartProps) {
   );
 }
 
+/**
+ * A reversed range applies nothing, as its message says: the field goes back to the filter it
+ * had when the panel opened (or none), so a half typed before ("from 5") does not stay applied.
+ * The reversed ends stay on screen to be corrected: `shown` holds them while the view reverts.
+ * Ranges travel as "low..high" text (ends may be empty), the form both inputs edit.
+ */
+function useRangeCommit(
+  filter: FieldFilter | undefined,
+  textOf: (filter: FieldFilter | undefined) => string,
+  onChange: (filter: FieldFilter | undefined) => void,
+) {
+  const [atOpen] = useState(filter);
+  const committed = textOf(filter);
+  const [held, setHeld] = useState<{ typed: string; over: string } | null>(null);
+  const shown = held !== null && held.over === committed ? held.typed : committed;
+  return {
+    shown,
+    refuse(typed: string) {
+      setHeld({ typed, over: textOf(atOpen) });
+      if (textOf(atOpen) !== committed) onChange(atOpen);
+    },
+    apply(next: FieldFilter | undefined) {
+      setHeld(null);
+      onChange(next);
+    },
+  };
+}
+
+const dateRangeText = (filter: FieldFilter | undefined) =>
+  filter?.type === "dateRange" ? `${filter.from ?? ""}..${filter.to ?? ""}` : "..";
+
+const numberRangeText = (filter: FieldFilter | undefined) =>
+  filter?.type === "numberRange" ? `${filter.min ?? ""}..${filter.max ?? ""}` : "..";
+
 /** Inclusive date range on the wall-clock strings ("to" includes that whole day), or "(blank)". */
 export function DateRangeFilter({ field, filter, onChange }: RangeFilterProps) {
   const blank = filter?.type === "blank";
-  const from = filter?.type === "dateRange" ? (filter.from ?? "") : "";
-  const to = filter?.type === "dateRange" ? (filter.to ?? "") : "";
-  const [draft, setDraft] = useState({ from, to });
-  useEffect(() => setDraft({ from, to }), [from, to]);
-  const reversed = draft.from !== "" && draft.to !== "" && draft.from > draft.to;
+  const range = useRangeCommit(filter, dateRangeText, onChange);
+  const [text, setText] = useState(range.shown);
+  useEffect(() => setText(range.shown), [range.shown]);
+  const [from = "", to = ""] = text.split("..");
+  const draft = { from, to };
+  const reversed = from !== "" && to !== "" && from > to;
 
   const update = (next: { from: string; to: string }) => {
-    setDraft(next);
-    if (next.from !== "" && next.to !== "" && next.from > next.to) return;
-    onChange(
+    const typed = `${next.from}..${next.to}`;
+    setText(typed);
+    if (next.from !== "" && next.to !== "" && next.from > next.to) return range.refuse(typed);
+    range.apply(
       next.from === "" && next.to === ""
         ? undefined
         : { type: "dateRange", from: next.from || null, to: next.to || null },
@@ -78,15 +115,14 @@ export function DateRangeFilter({ field, filter, onChange }: RangeFilterProps) {
 /** Inclusive numeric range, or "(blank)". */
 export function NumberRangeFilter({ field, filter, onChange }: RangeFilterProps) {
   const blank = filter?.type === "blank";
-  const text = (n: number | null | undefined) => (n === null || n === undefined ? "" : String(n));
-  const committed = filter?.type === "numberRange" ? `${text(filter.min)}..${text(filter.max)}` : "..";
-  const range = useDebouncedCommit(committed, (value) => {
+  const commit = useRangeCommit(filter, numberRangeText, onChange);
+  const range = useDebouncedCommit(commit.shown, (value) => {
     const [min = "", max = ""] = value.split("..");
     const low = min === "" ? null : Number(min);
     const high = max === "" ? null : Number(max);
-    if (low !== null && high !== null && low > high) return;
     if ((low !== null && !Number.isFinite(low)) || (high !== null && !Number.isFinite(high))) return;
-    onChange(low === null && high === null ? undefined : { type: "numberRange", min: low, max: high });
+    if (low !== null && high !== null && low > high) return commit.refuse(value);
+    commit.apply(low === null && high === null ? undefined : { type: "numberRange", min: low, max: high });
   });
   const [min = "", max = ""] = range.value.split("..");
   const reversed = min !== "" && max !== "" && Number(min) > Number(max);

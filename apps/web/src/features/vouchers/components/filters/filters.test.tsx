@@ -117,14 +117,45 @@ describe("filters", () => {
     expect(screen.getByText("Created: 2024-03-01 – 2024-03-31")).toBeTruthy();
   });
 
-  it("a reversed date range is refused with a message, not applied", async () => {
+  it("a reversed date range is refused with a message and applies nothing, not even its first half", async () => {
     const { user, router } = setup();
     await screen.findByText(/Showing 10 of 10/);
     const panel = await openFilter(user, /^Date filters/);
-    fireEvent.change(within(panel).getByLabelText("Created from"), { target: { value: "2024-05-01" } });
-    fireEvent.change(within(panel).getByLabelText("Created to"), { target: { value: "2024-03-31" } });
+    const from = within(panel).getByLabelText("Created from");
+    const to = within(panel).getByLabelText("Created to");
+    fireEvent.change(from, { target: { value: "2024-05-01" } });
+    await waitFor(() => expect(router.state.location.searchStr).toBe("?created=2024-05-01.."));
+    fireEvent.change(to, { target: { value: "2024-03-31" } });
     expect(await within(panel).findByText(/“From” is after “To”/)).toBeTruthy();
-    expect(router.state.location.searchStr).toBe("?created=2024-05-01..");
+    // "Not applied" is true: the view is back to what it was before the panel opened (no filter)…
+    await waitFor(() => expect(router.state.location.searchStr).toBe(""));
+    await expectRows(() => true);
+    expect(screen.queryByRole("list", { name: "Active filters" })).toBeNull();
+    // …while the typed ends stay, to be corrected; the corrected range then applies.
+    expect((from as HTMLInputElement).value).toBe("2024-05-01");
+    expect((to as HTMLInputElement).value).toBe("2024-03-31");
+    fireEvent.change(to, { target: { value: "2024-05-31" } });
+    await waitFor(() => expect(router.state.location.searchStr).toBe("?created=2024-05-01..2024-05-31"));
+    expect(within(panel).queryByText(/“From” is after “To”/)).toBeNull();
+  });
+
+  it("a reversed number range keeps the filter the link had, and the typed ends to correct", async () => {
+    const { user, router } = setup("/?fqdns=1..10");
+    await screen.findByText(/^Showing \d+ of 10/);
+    const panel = await openFilter(user, /^More filters/);
+    const min = within(panel).getByLabelText("FQDNs minimum");
+    await user.clear(min);
+    await user.type(min, "5");
+    await waitFor(() => expect(router.state.location.searchStr).toBe("?fqdns=5..10"));
+    const max = within(panel).getByLabelText("FQDNs maximum");
+    await user.clear(max);
+    await user.type(max, "3");
+    expect(await within(panel).findByText(/Min is greater than max/)).toBeTruthy();
+    // Not "from 5" (the half typed in this panel): the range the view had when the panel opened.
+    await waitFor(() => expect(router.state.location.searchStr).toBe("?fqdns=1..10"));
+    expect(screen.getByText("FQDNs: 1 – 10")).toBeTruthy();
+    expect((min as HTMLInputElement).value).toBe("5");
+    expect((max as HTMLInputElement).value).toBe("3");
   });
 
   it("FQDNs numeric range is inclusive", async () => {
