@@ -243,4 +243,21 @@ describe("parseView problems", () => {
     expect(parse("created=2023-02-29").problems.map((p) => p.param)).toEqual(["created"]);
     expect(parse("created=2024-1-5").problems.map((p) => p.param)).toEqual(["created"]);
   });
+
+  it("drops a range with neither end (a bare `..`) and reports it, instead of filtering by nothing", () => {
+    for (const query of ["requested=..", "fqdns=..", "created=.."]) {
+      const { view, problems } = parse(`org=acme&${query}`);
+      expect(view.filters, query).toEqual({ cert_organization: { type: "contains", text: "acme" } });
+      expect(problems.map((p) => p.param)).toEqual([query.split("=")[0]]);
+      expect(problems[0]?.message).toContain("neither a start nor an end");
+    }
+  });
+
+  it("drops a reversed range and reports it, instead of applying a filter nothing can match", () => {
+    const { view, problems } = parse("fqdns=5..2&created=2026-12-31..2020-01-01&years=1..3");
+    expect(view.filters).toEqual({ validity_years: { type: "numberRange", min: 1, max: 3 } });
+    expect(problems.map((p) => p.param)).toEqual(["fqdns", "created"]);
+    expect(problems[0]?.message).toContain("5 is after its end 2");
+    expect(problems[1]?.message).toContain("2026-12-31 is after its end 2020-01-01");
+  });
 });

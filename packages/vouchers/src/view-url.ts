@@ -123,6 +123,8 @@ function decodeRange<T extends string | number>(
     if (pattern === DATE && part !== "" && !isRealDate(part))
       return { error: `"${part}" is not a real date` };
   }
+  // A bare ".." would be a filter on nothing (shown as "up to null"): say so instead.
+  if (lowText === "" && highText === "") return { error: `"${text}" has neither a start nor an end` };
   const low = lowText === "" ? null : convert(lowText);
   const high = highText === "" ? null : convert(highText);
   if (low !== null && high !== null && low > high)
