@@ -2,6 +2,7 @@ import { Link } from "@tanstack/react-router";
 import type { UsedCode } from "@voucher-desk/digicert";
 import { type FieldDef, formatCell } from "@voucher-desk/vouchers";
 import { CopyButton } from "../../../components/ui/CopyButton";
+import { plural } from "../../../lib/format";
 import { keepView } from "../view-search";
 
 // Text longer than this may not fit its column; it becomes focusable so keyboard users can
@@ -20,6 +21,13 @@ export function UsedCodeCell({ field, row }: UsedCodeCellProps) {
     return <span className="cell-blank">{formatCell(field.name, value)}</span>;
   }
   const text = formatCell(field.name, value);
+
+  // DigiCert sets a validity in days or in years; a days-based code has validity_years 0, which
+  // an auditor would read as a "0-year certificate". The cell shows the days (the CSV keeps the
+  // raw values).
+  if (field.name === "validity_years" && value === 0 && (row.validity_days ?? 0) > 0) {
+    return <span className="muted">{plural(row.validity_days ?? 0, "day", "days")}</span>;
+  }
 
   if (field.name === "value") {
     return (

@@ -43,6 +43,22 @@ describe("the dashboard", () => {
     expect(within(cells[columnIndex("Certificate order")] as HTMLElement).queryByRole("link")).toBeNull();
   });
 
+  it("shows a days-based validity as days in the years column, not as a 0-year certificate", async () => {
+    const codes = [
+      usedCode({ id: 1, validity_years: 0, validity_days: 365 }),
+      usedCode({ id: 2, validity_years: 2, validity_days: 0 }),
+      usedCode({ id: 3, validity_years: 0, validity_days: 0 }),
+    ];
+    renderApp("/?sort=id", { "GET /api/used-codes": () => json(usedCodesResponse(codes)) });
+    await screen.findByText("Showing 3 of 3 codes");
+    const years = tableRows().map(
+      (row) => within(row).getAllByRole("cell")[columnIndex("Validity (years)")] as HTMLElement,
+    );
+    expect(years.map((cell) => cell.textContent)).toEqual(["365 days", "2", "0"]);
+    expect(years[0]?.querySelector(".muted")).not.toBeNull();
+    expect(years[1]?.querySelector(".muted")).toBeNull();
+  });
+
   it("groups the count line in en-US style", async () => {
     const codes = Array.from({ length: 1234 }, () => usedCode());
     renderApp("/", { "GET /api/used-codes": () => json(usedCodesResponse(codes)) });
