@@ -205,8 +205,27 @@ describe("parseView problems", () => {
 
   it("ignores only the extra parameters the caller allows", () => {
     expect(parse("bom=0&org=x", ["bom"]).problems).toEqual([]);
-    expect(parse("bom=0&org=x").problems).toEqual([
-      { param: "bom", message: 'Unknown parameter "bom" was ignored.' },
+    expect(parse("bom=0&org=x").problems).toEqual([{ param: "bom", message: "`bom`: unknown parameter" }]);
+  });
+
+  it("says what is wrong and leaves the consequence to the caller (the dashboard ignores, the CSV route refuses)", () => {
+    const { problems } = parse(
+      "q=a&q=b&created=..&fqdns=5..2&corder=x&sort=nope,id,id&cols=foo,id,id&utm_source=x",
+    );
+    expect(problems.map((p) => p.message)).toEqual([
+      "`q`: given 2 times, expected once",
+      '`created` (Created): ".." has neither a start nor an end; use YYYY-MM-DD..YYYY-MM-DD, either side may be empty',
+      "`fqdns` (FQDNs): its start 5 is after its end 2; use MIN..MAX, either side may be empty",
+      '`corder` (Certificate order): must be digits only, got "x"',
+      '`sort`: unknown column `nope` (use column keys, "-" before one for descending)',
+      "`sort`: `id` is listed twice",
+      "`cols`: unknown column `foo`",
+      "`cols`: `id` is listed twice",
+      "`utm_source`: unknown parameter",
+    ]);
+    expect(parse("cols=foo").problems.map((p) => p.message)).toEqual([
+      "`cols`: unknown column `foo`",
+      "`cols`: names no known column",
     ]);
   });
 

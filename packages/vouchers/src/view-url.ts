@@ -32,6 +32,11 @@ import {
 export interface ViewProblem {
   /** The query parameter the problem is about. */
   param: string;
+  /**
+   * What is wrong, starting with the parameter ("`cols`: unknown column `foo`"). It never says
+   * what happens next: the dashboard ignores the part, the CSV route refuses the request, and
+   * each caller says so in its own words.
+   */
   message: string;
 }
 
@@ -95,16 +100,16 @@ function decodeFilter(def: FieldDef, values: string[]): Decoded {
     case "exact":
       return DIGITS.test(value)
         ? { filter: { type: "exact", value } }
-        : { error: `must be a number of digits only, got "${value}"` };
+        : { error: `must be digits only, got "${value}"` };
     case "dateRange": {
       const range = decodeRange(value, DATE, (s) => s);
       if ("error" in range)
-        return { error: `${range.error}. Use YYYY-MM-DD..YYYY-MM-DD (either side may be empty)` };
+        return { error: `${range.error}; use YYYY-MM-DD..YYYY-MM-DD, either side may be empty` };
       return { filter: { type: "dateRange", from: range.low, to: range.high } };
     }
     case "numberRange": {
       const range = decodeRange(value, NUMBER, Number);
-      if ("error" in range) return { error: `${range.error}. Use MIN..MAX (either side may be empty)` };
+      if ("error" in range) return { error: `${range.error}; use MIN..MAX, either side may be empty` };
       return { filter: { type: "numberRange", min: range.low, max: range.high } };
     }
   }
@@ -181,13 +186,14 @@ export function parseView(
   options: ParseViewOptions = {},
 ): { view: ViewState; problems: ViewProblem[] } {
   const problems: ViewProblem[] = [];
-  const report = (param: string, message: string) => problems.push({ param, message });
+  const report = (param: string, message: string, label?: string) =>
+    problems.push({ param, message: `\`${param}\`${label ? ` (${label})` : ""}: ${message}` });
   const allowExtra = new Set(options.allowExtra ?? []);
 
   /** The one value of a single-valued parameter; extra copies are reported and dropped. */
   const single = (key: string): string | undefined => {
     const all = params.getAll(key);
-    if (all.length > 1) report(key, `"${key}" was given ${all.length} times; only the first one is used.`);
+    if (all.length > 1) report(key, `given ${all.length} times, expected once`);
     return all[0];
   };
 
@@ -206,14 +212,14 @@ export function parseView(
     } else {
       const def = fieldByUrlKey(key);
       if (!def) {
-        if (!allowExtra.has(key)) report(key, `Unknown parameter "${key}" was ignored.`);
+        if (!allowExtra.has(key)) report(key, "unknown parameter");
         continue;
       }
       const values =
         def.filter === "product" || def.filter === "enum" ? params.getAll(key) : [single(key) ?? ""];
       const decoded = decodeFilter(def, values);
       if ("error" in decoded) {
-        report(key, `${def.label} filter "${key}" was ignored: ${decoded.error}.`);
+        report(key, decoded.error, def.label);
       } else if ("filter" in decoded) {
         filters[def.name] = decoded.filter;
       }
@@ -229,9 +235,9 @@ function parseSort(text: string, report: (message: string) => void): SortKey[] {
     const desc = token.startsWith("-");
     const def = fieldByUrlKey(desc ? token.slice(1) : token);
     if (!def) {
-      report(`Ignored sort "${token}": no such column. Use column keys, with "-" for descending.`);
+      report(`unknown column \`${token}\` (use column keys, "-" before one for descending)`);
     } else if (sort.some((s) => s.field === def.name)) {
-      report(`Ignored sort "${token}": ${def.label} is already in the sort.`);
+      report(`\`${token}\` is listed twice`);
     } else {
       sort.push({ field: def.name, dir: desc ? "desc" : "asc" });
     }
@@ -243,11 +249,11 @@ function parseColumns(text: string, report: (message: string) => void): readonly
   const columns: UsedCodeField[] = [];
   for (const token of text === "" ? [] : text.split(",")) {
     const def = fieldByUrlKey(token);
-    if (!def) report(`Ignored cols "${token}": no such column.`);
-    else if (columns.includes(def.name)) report(`Ignored cols "${token}": it is already listed.`);
+    if (!def) report(`unknown column \`${token}\``);
+    else if (columns.includes(def.name)) report(`\`${token}\` is listed twice`);
     else columns.push(def.name);
   }
   if (columns.length > 0) return columns;
-  report(`"cols" named no valid column, so the default columns are shown.`);
+  report("names no known column");
   return DEFAULT_COLUMNS;
 }

@@ -246,10 +246,21 @@ describe("GET /api/used-codes.csv", () => {
     expect(response.status).toBe(400);
     const body = apiErrorSchema.parse(await response.json());
     expect(body.error.code).toBe("bad_request");
-    expect(body.error.message).toMatch(/"created"/);
-    expect(body.error.message).toMatch(/"nonsense"/);
+    expect(body.error.message).toMatch(/^The CSV report was not made: /);
+    expect(body.error.message).toContain("`created`");
+    expect(body.error.message).toContain("`nonsense`: unknown parameter");
+    // The route refuses; wording borrowed from the dashboard ("ignored", "shown") would mislead.
+    expect(body.error.message).not.toMatch(/ignored|shown|only the first/i);
     expect(response.headers.get("content-disposition")).toBeNull();
     expect(h.sim.control.requests().length).toBe(before);
+  });
+
+  it("refuses unknown columns with a message that names them", async () => {
+    const response = await h.request("/api/used-codes.csv?cols=foo");
+    expect(response.status).toBe(400);
+    expect(apiErrorSchema.parse(await response.json()).error.message).toBe(
+      "The CSV report was not made: `cols`: unknown column `foo`; `cols`: names no known column.",
+    );
   });
 
   it("refuses a bom other than 0 or 1", async () => {

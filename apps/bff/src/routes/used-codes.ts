@@ -92,7 +92,7 @@ export const usedCodesRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
         throw new HttpError(
           400,
           "bad_request",
-          `The view is not valid: ${problems.map((p) => p.message).join(" ")}`,
+          `The CSV report was not made: ${problems.map((p) => p.message).join("; ")}.`,
         );
       }
       const { snapshot, stale } = await services.usedCodes.get();
