@@ -7,6 +7,7 @@ import {
   type RouterHistory,
   useNavigate,
   useRouter,
+  useRouterState,
 } from "@tanstack/react-router";
 import type { ViewState } from "@voucher-desk/vouchers";
 import { useEffect } from "react";
@@ -74,7 +75,14 @@ function DashboardRoute() {
 function OrderRoute() {
   const { orderId } = orderRoute.useParams();
   const navigate = useNavigate();
-  return <OrderDialog orderId={orderId} onClose={() => navigate({ to: "/", search: keepView })} />;
+  const router = useRouter();
+  const openedFromTable = useRouterState({ select: (state) => state.location.state.openedFromTable });
+  // Closing must not add an entry (Back would reopen the dialog): opened from the table, the
+  // entry before is the view it was opened over, so close = Back; opened by a link, that entry
+  // may be another site, so the order's entry is replaced by the view.
+  const close = () =>
+    openedFromTable ? router.history.back() : void navigate({ to: "/", search: keepView, replace: true });
+  return <OrderDialog orderId={orderId} onClose={close} />;
 }
 
 function NotFound() {
@@ -103,5 +111,11 @@ export function createAppRouter(options: { history?: RouterHistory } = {}) {
 declare module "@tanstack/react-router" {
   interface Register {
     router: ReturnType<typeof createAppRouter>;
+  }
+  interface HistoryState {
+    /** Set by the table's order links: the entry before is the view the dialog opened over. */
+    openedFromTable?: boolean;
+    /** A pasted link's unusable parameters were dropped from the address (see DashboardRoute). */
+    cleaned?: boolean;
   }
 }

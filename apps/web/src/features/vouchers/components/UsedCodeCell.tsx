@@ -43,6 +43,7 @@ export function UsedCodeCell({ field, row }: UsedCodeCellProps) {
         to="/orders/$orderId"
         params={{ orderId: text }}
         search={keepView}
+        state={{ openedFromTable: true }}
         className="order-link"
         data-order-link={text}
       >
