@@ -44,6 +44,15 @@ export function activeFilterCount(view: ViewState): number {
   return Object.values(view.filters).filter(isActive).length + (view.q === "" ? 0 : 1);
 }
 
+/**
+ * What a filter button's badge counts: the chosen values of a product/status list (5 products
+ * ticked read as 5, not as "1 filter"), 1 for any other active filter.
+ */
+export function chosenCount(filter: FieldFilter | undefined): number {
+  if (!isActive(filter)) return 0;
+  return filter.type === "values" ? filter.values.length : 1;
+}
+
 /** An empty values list means nothing chosen, which filters nothing. */
 export function isActive(filter: FieldFilter | undefined): filter is FieldFilter {
   return filter !== undefined && !(filter.type === "values" && filter.values.length === 0);

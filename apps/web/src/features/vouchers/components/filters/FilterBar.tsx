@@ -2,7 +2,7 @@ import type { UsedCodeField } from "@voucher-desk/digicert";
 import { FIELDS, type FieldDef, type UsedCodeIndex, type ViewState } from "@voucher-desk/vouchers";
 import { PopoverButton } from "../../../../components/ui/PopoverButton";
 import { useDebouncedCommit } from "../../../../lib/use-debounced-commit";
-import { isActive, withFilter, withSearch } from "../../view-edit";
+import { chosenCount, withFilter, withSearch } from "../../view-edit";
 import { FieldFilterControl } from "./FieldFilterControl";
 
 // The questions people ask first ("which Basic OV codes, for whom?") get their own buttons;
@@ -29,7 +29,7 @@ export function FilterBar({ index, view, onViewChange }: FilterBarProps) {
     <PopoverButton
       label={label}
       name={name}
-      activeCount={fields.filter((f) => isActive(view.filters[f.name])).length}
+      activeCount={fields.reduce((sum, f) => sum + chosenCount(view.filters[f.name]), 0)}
       className={wide ? "popover--wide" : undefined}
     >
       <div className={wide ? "filter-grid" : undefined}>

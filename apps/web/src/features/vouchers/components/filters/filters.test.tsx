@@ -62,6 +62,19 @@ describe("filters", () => {
     }
   });
 
+  it("the Product button's badge counts the products chosen, not the filter", async () => {
+    const products = [...new Set(codes.map((c) => c.product_name))].slice(0, 3);
+    const query = products.map((name) => `product=${nameIdOf(name as string)}`).join("&");
+    setup(`/?${query}&fqdns=1..`);
+    await screen.findByText(/^Showing \d+ of 10/);
+    const button = screen.getByRole("button", { name: /^Product filter/ });
+    expect(button.getAttribute("aria-label")).toBe("Product filter, 3 active");
+    expect(button.querySelector(".badge")?.textContent).toBe("3");
+    // A range is one setting however wide it is.
+    const more = screen.getByRole("button", { name: /^More filters/ });
+    expect(more.querySelector(".badge")?.textContent).toBe("1");
+  });
+
   it("facet counts follow the other filters (counts never lie)", async () => {
     const { user } = setup("/?fqdns=2..5");
     await screen.findByText(/Showing 3 of 10/);
