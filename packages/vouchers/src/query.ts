@@ -126,8 +126,11 @@ function foldText(text: string): string {
   return text.toLowerCase().normalize("NFKD").replace(ACCENTS, "").normalize("NFC");
 }
 
-/** "007" and "7" are the same id; anything that is not all digits is kept as it is. */
-function canonicalDigits(text: string): string {
+/**
+ * "007" and "7" are the same id (DigiCert ids are numbers; "0" stays "0"); anything that is not
+ * all digits is kept as it is. The exact-id filter and the BFF's order route both read ids so.
+ */
+export function canonicalDigits(text: string): string {
   return /^\d+$/.test(text) ? text.replace(/^0+(?=\d)/, "") : text;
 }
 

@@ -60,6 +60,25 @@ describe("GET /api/orders/:orderId", () => {
     expect(h.sim.control.requests()).toEqual([]);
   });
 
+  it("reads leading zeros as the same order: one upstream call under the plain id, one cache entry", async () => {
+    // Not the id of the first test, which is already cached.
+    const other = h.sim.control.codes
+      .map((c) => String(c.certificate_order_id ?? "").trim())
+      .find((id) => /^[1-9]\d*$/.test(id) && id !== orderId);
+    const padded = await h.request(`/api/orders/00${other}`);
+    expect(padded.status).toBe(200);
+    expect(orderDetailsSchema.parse(await padded.json()).id).toBe(other);
+    const plain = await h.request(`/api/orders/${other}`);
+    expect(plain.status).toBe(200);
+    expect(orderCalls().map((r) => r.path)).toEqual([`/services/v2/order/certificate/${other}`]);
+  });
+
+  it("keeps an id of zeros as 0", async () => {
+    const response = await h.request("/api/orders/000");
+    expect(response.status).toBe(404);
+    expect(orderCalls().map((r) => r.path)).toEqual(["/services/v2/order/certificate/0"]);
+  });
+
   it("keeps a 16-digit id exact all the way upstream", async () => {
     const long = "9007199254740993";
     const response = await h.request(`/api/orders/${long}`);

@@ -1,4 +1,5 @@
 import { DigicertPayloadError, normalizeOrder, type OrderDetails } from "@voucher-desk/digicert";
+import { canonicalDigits } from "@voucher-desk/vouchers";
 import type { Clock } from "../clock.js";
 import type { DigicertClient } from "../digicert/client.js";
 import { UpstreamError } from "../digicert/upstream-error.js";
@@ -18,7 +19,11 @@ export class OrderService {
     readonly clock: Clock,
   ) {}
 
-  async get(orderId: string): Promise<OrderDetails> {
+  /** `orderId` is digits; "00204996062" is order 204996062 (a pasted, zero-padded id). */
+  async get(digits: string): Promise<OrderDetails> {
+    // Canonical before the cache and the upstream path: one entry per order, and DigiCert
+    // answers 404 for the padded form.
+    const orderId = canonicalDigits(digits);
     const cached = this.#entries.get(orderId);
     if (cached && cached.expiresAt > this.clock.now()) return cached.order;
     const order = readOrder(await this.client.getOrder(orderId), orderId);
