@@ -24,3 +24,23 @@ export function formatFetchedAt(iso: string, now: Date = new Date()): { label: s
     : at.toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" });
   return { label: `${day} at ${time}`, title: at.toISOString() };
 }
+
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * DigiCert's order timestamps ("2026-03-07T23:04:40+00:00") as people read them:
+ * "2026-03-07 23:04:40 UTC" ("… UTC+05:30" for another offset). Text in, text out: going
+ * through Date would move the time into the viewer's zone. Anything else comes back unchanged.
+ */
+export function formatTimestamp(text: string): string {
+  const match = ISO_INSTANT.exec(text);
+  if (!match) return text;
+  const [, day, time, zone = ""] = match;
+  const offset =
+    zone === "Z" || /^[+-]00:?00$/.test(zone)
+      ? ""
+      : zone.includes(":")
+        ? zone
+        : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+  return `${day} ${time} UTC${offset}`;
+}

@@ -1,6 +1,6 @@
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { currentUrl, json, renderApp } from "../../../../test/render-app";
+import { apiError, currentUrl, json, renderApp } from "../../../../test/render-app";
 import { orderDetails, usedCode, usedCodesResponse } from "../../../../test/used-codes";
 
 const ORDER_ID = "204928159";
@@ -50,5 +50,50 @@ describe("closing the order dialog", () => {
     router.history.back();
     await waitFor(() => expect(currentUrl(router)).toBe("/?org=example"));
     expect(screen.queryByRole("dialog")).toBeNull();
+  });
+});
+
+describe("the order dialog's wording", () => {
+  it("shows timestamps as UTC text, host names whole, and the country code in capitals", async () => {
+    const order = orderDetails(ORDER_ID, {
+      date_created: "2026-03-07T23:04:40+00:00",
+      date_issued: "2026-03-08T01:02:03+05:30",
+      common_name: "a-very-long-label.subdomain.example.com",
+      organization: { name: "Example Inc.", city: "Lehi", state: "Utah", country: "us" },
+    });
+    await setup(`/orders/${ORDER_ID}`, order);
+    const dialog = await screen.findByRole("dialog", { name: `Order ${ORDER_ID}` });
+    const detail = (term: string) =>
+      within(dialog).getByText(term, { selector: "dt" }).nextElementSibling as HTMLElement;
+    await waitFor(() => expect(detail("Created").textContent).toBe("2026-03-07 23:04:40 UTC"));
+    expect(detail("Issued").textContent).toBe("2026-03-08 01:02:03 UTC+05:30");
+    expect(detail("Organization").textContent).toBe("Example Inc. · Lehi, Utah, US");
+
+    // Break opportunities only after dots and hyphens; the full name in the tooltip.
+    const name = detail("Common name").querySelector(".dns-name") as HTMLElement;
+    expect(name.textContent).toBe("a-very-long-label.subdomain.example.com");
+    expect(name.title).toBe("a-very-long-label.subdomain.example.com");
+    expect(name.innerHTML.split("<wbr>").map((part) => part.replace(/<[^>]+>/g, ""))).toEqual([
+      "a-",
+      "very-",
+      "long-",
+      "label.",
+      "subdomain.",
+      "example.",
+      "com",
+    ]);
+  });
+
+  it("says in people's words that a non-numeric address is not an order number", async () => {
+    const app = renderApp("/orders/abc", {
+      "GET /api/used-codes": () => json(usedCodesResponse(codes)),
+      "GET /api/orders/abc": () =>
+        apiError(400, "bad_request", 'Invalid params "orderId": must be 1 to 20 digits.'),
+    });
+    const dialog = await app.findByRole("dialog", { name: "Order abc" });
+    const alert = await within(dialog).findByRole("alert");
+    expect(alert.textContent).toContain("“abc” is not a certificate order number.");
+    expect(alert.textContent).not.toContain("Invalid params");
+    expect(within(dialog).queryByRole("button", { name: "Retry" })).toBeNull();
   });
 });

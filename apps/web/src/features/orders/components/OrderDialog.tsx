@@ -2,6 +2,7 @@ import type { OrderDetails } from "@voucher-desk/digicert";
 import { Dialog } from "radix-ui";
 import type { ReactNode } from "react";
 import { ApiRequestError } from "../../../lib/api-client";
+import { formatTimestamp } from "../../../lib/format";
 import { useOrder } from "../api/get-order";
 
 const NOT_ISSUED = "Not issued";
@@ -102,24 +103,31 @@ function OrderError({ orderId, error, retrying, onRetry }: OrderErrorProps) {
       </Dialog.Description>
     );
   }
+  if (error instanceof ApiRequestError && error.code === "bad_request") {
+    // The BFF's message names the parameter for scripts; people get the address explained.
+    return (
+      <Dialog.Description className="dialog__message dialog__message--error" role="alert">
+        “{orderId}” is not a certificate order number. Order numbers are digits only, as in the Certificate
+        order column.
+      </Dialog.Description>
+    );
+  }
   const message = error instanceof Error ? error.message : "Something went wrong.";
-  const retryable = !(error instanceof ApiRequestError && error.code === "bad_request");
   return (
     <div className="dialog__message dialog__message--error" role="alert">
       <Dialog.Description>
         Could not load order {orderId}. {message}
       </Dialog.Description>
-      {retryable ? (
-        <button type="button" className="button" onClick={onRetry} disabled={retrying}>
-          {retrying ? "Retrying…" : "Retry"}
-        </button>
-      ) : null}
+      <button type="button" className="button" onClick={onRetry} disabled={retrying}>
+        {retrying ? "Retrying…" : "Retry"}
+      </button>
     </div>
   );
 }
 
 function OrderBody({ order }: { order: OrderDetails }) {
-  const place = [order.organization.city, order.organization.state, order.organization.country]
+  const country = order.organization.country?.toUpperCase() ?? null;
+  const place = [order.organization.city, order.organization.state, country]
     .filter((part): part is string => part !== null)
     .join(", ");
   const requester = order.requester
@@ -139,14 +147,20 @@ function OrderBody({ order }: { order: OrderDetails }) {
         <section aria-labelledby="order-cert">
           <h3 id="order-cert">Certificate</h3>
           <dl className="details">
-            <Detail term="Common name" value={order.common_name} mono />
+            <Detail
+              term="Common name"
+              value={order.common_name === null ? null : <DnsName name={order.common_name} />}
+              mono
+            />
             <Detail
               term={`SANs (${order.dns_names.length})`}
               value={
                 order.dns_names.length === 0 ? null : (
                   <ul className="san-list">
                     {order.dns_names.map((name) => (
-                      <li key={name}>{name}</li>
+                      <li key={name}>
+                        <DnsName name={name} />
+                      </li>
                     ))}
                   </ul>
                 )
@@ -169,15 +183,15 @@ function OrderBody({ order }: { order: OrderDetails }) {
         <section aria-labelledby="order-validity">
           <h3 id="order-validity">Validity</h3>
           <dl className="details">
-            <Detail term="Valid from" value={order.valid_from} blank={NOT_ISSUED} />
-            <Detail term="Valid until" value={order.valid_till} blank={NOT_ISSUED} />
+            <Detail term="Valid from" value={timestamp(order.valid_from)} blank={NOT_ISSUED} />
+            <Detail term="Valid until" value={timestamp(order.valid_till)} blank={NOT_ISSUED} />
             <Detail
               term="Days remaining"
               value={order.days_remaining === null ? null : String(order.days_remaining)}
               blank={order.valid_till === null ? NOT_ISSUED : BLANK}
             />
-            <Detail term="Created" value={order.date_created} />
-            <Detail term="Issued" value={order.date_issued} blank={NOT_ISSUED} />
+            <Detail term="Created" value={timestamp(order.date_created)} />
+            <Detail term="Issued" value={timestamp(order.date_issued)} blank={NOT_ISSUED} />
             <Detail
               term="Order coverage"
               value={
@@ -193,6 +207,27 @@ function OrderBody({ order }: { order: OrderDetails }) {
         </section>
       </div>
     </>
+  );
+}
+
+const timestamp = (text: string | null) => (text === null ? null : formatTimestamp(text));
+
+/**
+ * A host name that wraps only after its dots and hyphens, never inside a label; a label too long
+ * for the line ends in an ellipsis, with the whole name in the tooltip.
+ */
+function DnsName({ name }: { name: string }) {
+  const parts = name.split(/(?<=[.-])/);
+  return (
+    <span className="dns-name" title={name}>
+      {parts.map((part, at) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one name, in order, never reordered
+        <span key={at}>
+          {part}
+          {at < parts.length - 1 ? <wbr /> : null}
+        </span>
+      ))}
+    </span>
   );
 }
 
