@@ -14,6 +14,8 @@ interface DashboardHeaderProps {
 
 export function sourceLabel(data: Pick<UsedCodesResponse, "source" | "region">): string {
   if (data.source === "demo") return "Demo data";
+  // No region: the server talks to a DIGICERT_BASE_URL of its own (a proxy, a test instance).
+  if (data.region === null) return "DigiCert (custom URL)";
   return data.region === "eu" ? "DigiCert EU" : "DigiCert US";
 }
 

@@ -59,6 +59,18 @@ describe("the dashboard", () => {
     expect(years[1]?.querySelector(".muted")).toBeNull();
   });
 
+  it("names the source by region, and a custom DigiCert URL as such (not as DigiCert US)", async () => {
+    const codes = [usedCode()];
+    const { unmount } = renderApp("/", {
+      "GET /api/used-codes": () => json(usedCodesResponse(codes, { region: "eu" })),
+    });
+    expect(await screen.findByText("DigiCert EU")).toBeTruthy();
+    unmount();
+    renderApp("/", { "GET /api/used-codes": () => json(usedCodesResponse(codes, { region: null })) });
+    expect(await screen.findByText("DigiCert (custom URL)")).toBeTruthy();
+    expect(screen.queryByText(/DigiCert (US|EU)/)).toBeNull();
+  });
+
   it("groups the count line in en-US style", async () => {
     const codes = Array.from({ length: 1234 }, () => usedCode());
     renderApp("/", { "GET /api/used-codes": () => json(usedCodesResponse(codes)) });
