@@ -62,7 +62,7 @@ export function DemoBanner() {
     <Banner tone="info" title="Demo data">
       <p>
         These voucher codes are made up, so you can try every feature. To see your own account, start the
-        server with a CertCentral API key: <code>DIGICERT_API_KEY=&lt;your key&gt; pnpm start</code> (add{" "}
+        server with a CertCentral API key: <code>DIGICERT_API_KEY=&lt;your key&gt; npm start</code> (add{" "}
         <code>DIGICERT_REGION=eu</code> for CertCentral Europe). A “View Only” key is enough; it stays on the
         server.
       </p>

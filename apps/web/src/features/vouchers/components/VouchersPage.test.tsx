@@ -187,6 +187,8 @@ describe("the dashboard", () => {
     expect(await screen.findByText("Demo data", { selector: ".source-badge" })).toBeTruthy();
     const banner = screen.getByRole("heading", { name: "Demo data" }).closest("section") as HTMLElement;
     expect(banner.textContent).toContain("DIGICERT_API_KEY");
+    // The command the README gives newcomers, word for word.
+    expect(banner.querySelector("code")?.textContent).toBe("DIGICERT_API_KEY=<your key> npm start");
   });
 
   it("marks stale data", async () => {
