@@ -86,9 +86,28 @@ describe("loadConfig", () => {
     ],
     [{ DIGICERT_API_KEY: "a", DIGICERT_API_KEY_FILE: "/x" }, /both set/],
     [{ DIGICERT_BASE_URL: "http://127.0.0.1:4010/services/v2" }, /DIGICERT_BASE_URL is set but no key/],
-    [{ PORT: "80a" }, /^PORT: must be a whole number/],
-    [{ PORT: "70000" }, /^PORT: /],
-    [{ CACHE_TTL_SECONDS: "0" }, /^CACHE_TTL_SECONDS: /],
+    [{ PORT: "80a" }, /^PORT: must be a port from 1 to 65535/],
+    [{ PORT: "99999" }, /^PORT: must be a port from 1 to 65535/],
+    [{ PORT: "-1" }, /^PORT: must be a port from 1 to 65535/],
+    [{ CACHE_TTL_SECONDS: "0" }, /^CACHE_TTL_SECONDS: must be a whole number of seconds from 1 to 86400$/],
+    [{ CACHE_TTL_SECONDS: "-1" }, /^CACHE_TTL_SECONDS: must be a whole number of seconds from 1 to 86400$/],
+    [
+      { REFRESH_MIN_INTERVAL_SECONDS: "1.5" },
+      /^REFRESH_MIN_INTERVAL_SECONDS: must be a whole number of seconds from 0 to 3600$/,
+    ],
+    [
+      { API_RATE_LIMIT_PER_MINUTE: "0" },
+      /^API_RATE_LIMIT_PER_MINUTE: must be a whole number from 1 to 1000000$/,
+    ],
+    [{ DIGICERT_API_KEY: "" }, /^DIGICERT_API_KEY is set but empty; unset it for demo mode or give the key$/],
+    [
+      { DIGICERT_API_KEY: "  " },
+      /^DIGICERT_API_KEY is set but empty; unset it for demo mode or give the key$/,
+    ],
+    [
+      { DIGICERT_API_KEY_FILE: "" },
+      /^DIGICERT_API_KEY_FILE is set but empty; unset it for demo mode or give the key file$/,
+    ],
     [{ LOG_LEVEL: "loud" }, /^LOG_LEVEL: must be one of/],
     [{ DIGICERT_BUDGET: "80 per 5s" }, /^DIGICERT_BUDGET: "80 per 5s" is not LIMIT\/DURATION/],
   ])("stops on %j with one line naming the variable", (env, message) => {
@@ -102,8 +121,31 @@ describe("loadConfig", () => {
     expect(configError({ DIGICERT_API_KEY: SENTINEL, DIGICERT_API_KEY_FILE: "/x" })).not.toContain(SENTINEL);
   });
 
-  it("treats empty variables as unset", () => {
-    expect(loadConfig({ DIGICERT_API_KEY: "", DIGICERT_REGION: " ", PORT: "" }).upstream.kind).toBe("demo");
+  it("treats empty variables as unset, except the key: an empty key is a mistake, not a wish for demo data", () => {
+    const config = loadConfig({ DIGICERT_REGION: " ", PORT: "", CACHE_TTL_SECONDS: "" });
+    expect([config.upstream.kind, config.port, config.cacheTtlMs]).toEqual(["demo", 3000, 300_000]);
+  });
+
+  it("refuses a key file that holds nothing, saying how to get demo mode instead", () => {
+    const file = join(mkdtempSync(join(tmpdir(), "bff-config-")), "key");
+    writeFileSync(file, " \n");
+    expect(configError({ DIGICERT_API_KEY_FILE: file })).toBe(
+      `DIGICERT_API_KEY_FILE: ${file} is empty; put the key in it, or unset DIGICERT_API_KEY_FILE for demo mode`,
+    );
+  });
+
+  it("reads the region in any case", () => {
+    for (const region of ["EU", "Eu", " eu "]) {
+      expect(loadConfig({ DIGICERT_API_KEY: SENTINEL, DIGICERT_REGION: region }).upstream).toMatchObject({
+        baseUrl: REGION_BASE_URLS.eu,
+        region: "eu",
+      });
+    }
+  });
+
+  it("accepts port 0 (any free port, as the tests use) and every port up to 65535", () => {
+    expect(loadConfig({ PORT: "0" }).port).toBe(0);
+    expect(loadConfig({ PORT: "65535" }).port).toBe(65535);
   });
 });
 

@@ -102,20 +102,24 @@ const optionalText = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === "" ? undefined : value));
 
-const integer = (min: number, max: number) =>
+/** A whole number in [min, max]; any bad value gets the same line, naming the range. */
+const integer = (min: number, max: number, message = `must be a whole number from ${min} to ${max}`) =>
   z
     .string()
     .trim()
-    .regex(/^\d+$/, "must be a whole number")
+    .regex(/^\d+$/, message)
     .transform(Number)
-    .pipe(z.number().int().min(min).max(max));
+    .pipe(z.number().int().min(min, message).max(max, message));
+
+const seconds = (min: number, max: number) =>
+  integer(min, max, `must be a whole number of seconds from ${min} to ${max}`);
 
 const envSchema = z.object({
   DIGICERT_API_KEY: optionalText,
   DIGICERT_API_KEY_FILE: optionalText,
-  DIGICERT_REGION: optionalText.pipe(
-    z.enum(["us", "eu"], { error: 'must be "us" or "eu"' }).optional().default("us"),
-  ),
+  DIGICERT_REGION: optionalText
+    .transform((region) => region?.trim().toLowerCase())
+    .pipe(z.enum(["us", "eu"], { error: 'must be "us" or "eu"' }).optional().default("us")),
   DIGICERT_BASE_URL: optionalText.pipe(
     z
       .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://host/services/v2" })
@@ -129,11 +133,12 @@ const envSchema = z.object({
       .optional(),
   ),
   DIGICERT_BUDGET: optionalText.default(DEFAULT_BUDGET),
-  DIGICERT_TIMEOUT_SECONDS: optionalText.pipe(integer(1, 600).optional()),
+  DIGICERT_TIMEOUT_SECONDS: optionalText.pipe(seconds(1, 600).optional()),
   HOST: optionalText.default("127.0.0.1"),
-  PORT: optionalText.pipe(integer(0, 65535).optional().default(3000)),
-  CACHE_TTL_SECONDS: optionalText.pipe(integer(1, 86_400).optional().default(300)),
-  REFRESH_MIN_INTERVAL_SECONDS: optionalText.pipe(integer(0, 3_600).optional().default(30)),
+  // 0 (any free port) is for tests; people choose a real one.
+  PORT: optionalText.pipe(integer(0, 65535, "must be a port from 1 to 65535").optional().default(3000)),
+  CACHE_TTL_SECONDS: optionalText.pipe(seconds(1, 86_400).optional().default(300)),
+  REFRESH_MIN_INTERVAL_SECONDS: optionalText.pipe(seconds(0, 3_600).optional().default(30)),
   API_RATE_LIMIT_PER_MINUTE: optionalText.pipe(integer(1, 1_000_000).optional().default(600)),
   LOG_LEVEL: optionalText.pipe(
     z
@@ -158,12 +163,25 @@ function readKeyFile(path: string): string {
     );
   }
   const key = text.trim();
-  if (key === "") throw new ConfigError(`DIGICERT_API_KEY_FILE: ${path} is empty; it must hold the API key`);
+  if (key === "")
+    throw new ConfigError(
+      `DIGICERT_API_KEY_FILE: ${path} is empty; put the key in it, or unset DIGICERT_API_KEY_FILE for demo mode`,
+    );
   return key;
 }
 
 /** Parses the environment into a Config, or throws a ConfigError with one readable line. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Other variables read "set but empty" as unset; for the key that would quietly start demo
+  // mode when a deployment meant to pass a key and passed nothing (`DIGICERT_API_KEY=$UNSET`).
+  if (env.DIGICERT_API_KEY !== undefined && env.DIGICERT_API_KEY.trim() === "") {
+    throw new ConfigError("DIGICERT_API_KEY is set but empty; unset it for demo mode or give the key");
+  }
+  if (env.DIGICERT_API_KEY_FILE !== undefined && env.DIGICERT_API_KEY_FILE.trim() === "") {
+    throw new ConfigError(
+      "DIGICERT_API_KEY_FILE is set but empty; unset it for demo mode or give the key file",
+    );
+  }
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
