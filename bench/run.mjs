@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { runBffBenchmarks } from "./bff/run-bff.mjs";
 import { label, startBrowserBench } from "./browser/run-browser.mjs";
 import { measureBundle } from "./bundle/run-bundle.mjs";
-import { describeMachine } from "./lib/machine.mjs";
+import { describeMachine, gitCommit } from "./lib/machine.mjs";
 import { METHOD } from "./lib/method.mjs";
 import { ROOT } from "./lib/processes.mjs";
 import { row, verdict, writeJson, writeMarkdown } from "./lib/report.mjs";
@@ -27,6 +27,8 @@ const runs = (suite) => only === null || only.includes(suite);
 const BROWSER_SIZES = [10_000, 50_000, 100_000];
 const BFF_SIZES = [10_000, 100_000];
 const started = Date.now();
+// The commit the build came from: others may commit while a long run goes on.
+const commitAtStart = gitCommit();
 const log = (line) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 // Scrolling is the slowest operation (every frame repaints 50 new rows): quick runs scroll less.
@@ -132,7 +134,7 @@ if (browserBench) {
   }
 }
 
-const machine = describeMachine({ chromium: browserBench?.chromium });
+const machine = describeMachine({ chromium: browserBench?.chromium, commit: commitAtStart });
 const results = fileURLToPath(new URL("./results/", import.meta.url));
 await writeJson(`${results}latest.json`, rows);
 if (!quick && only === null) {

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { cpus, release, totalmem, type } from "node:os";
 
 /** What the numbers were measured on; ratios travel between machines, absolute times do not. */
-export function describeMachine({ chromium }) {
+export function describeMachine({ chromium, commit }) {
   const cpuList = cpus();
   return {
     date: new Date().toISOString(),
@@ -11,11 +11,11 @@ export function describeMachine({ chromium }) {
     os: `${type()} ${release()}`,
     node: process.version,
     chromium: chromium ?? "not run",
-    commit: gitCommit(),
+    commit,
   };
 }
 
-function gitCommit() {
+export function gitCommit() {
   try {
     const sha = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
     const dirty = execFileSync("git", ["status", "--porcelain", "--", "apps", "packages"], {
