@@ -1,7 +1,8 @@
-import type { ViewProblem } from "@voucher-desk/vouchers";
+import { FIELDS, type ViewProblem, type ViewState } from "@voucher-desk/vouchers";
 import { Banner } from "../../../components/ui/Banner";
 import { ApiRequestError } from "../../../lib/api-client";
 import { formatFetchedAt } from "../../../lib/format";
+import { isActive } from "../view-edit";
 
 const ERROR_TITLES: Record<string, string> = {
   upstream_auth: "DigiCert did not accept the server's API key",
@@ -121,11 +122,26 @@ export function EmptyAccount({ demo }: { demo: boolean }) {
   );
 }
 
-export function NoMatches({ onClear }: { onClear: () => void }) {
+/** What could widen this view: only the settings it has ("a wider date range" needs a date filter). */
+export function wideningHints(view: ViewState): string[] {
+  const active = FIELDS.filter((field) => isActive(view.filters[field.name]));
+  const others = active.filter((field) => field.filter !== "dateRange");
+  const hints: string[] = [];
+  if (active.length > others.length) hints.push("a wider date range");
+  if (view.q !== "") hints.push("a shorter search");
+  if (others.length === 1) hints.push(`removing the ${others[0]?.label.toLowerCase()} filter`);
+  if (others.length > 1) hints.push("fewer filters");
+  return hints;
+}
+
+export function NoMatches({ view, onClear }: { view: ViewState; onClear: () => void }) {
+  const hints = wideningHints(view);
   return (
     <div className="empty-state">
       <h2>No codes match these filters</h2>
-      <p>Try a wider date range or fewer filters.</p>
+      {hints.length > 0 ? (
+        <p>Try {hints.length === 1 ? hints[0] : `${hints.slice(0, -1).join(", ")} or ${hints.at(-1)}`}.</p>
+      ) : null}
       <button type="button" className="button button--primary" onClick={onClear}>
         Clear filters
       </button>

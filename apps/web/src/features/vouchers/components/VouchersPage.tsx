@@ -138,7 +138,7 @@ export function VouchersPage({ view, problems, onViewChange, children, account }
                 label="Used voucher codes"
                 empty={
                   activeFilterCount(view) > 0 ? (
-                    <NoMatches onClear={() => onViewChange(withoutFilters(view))} />
+                    <NoMatches view={view} onClear={() => onViewChange(withoutFilters(view))} />
                   ) : null
                 }
               />

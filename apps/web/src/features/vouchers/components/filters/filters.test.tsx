@@ -214,6 +214,17 @@ describe("filters", () => {
     expect(router.state.location.searchStr).toBe("");
   });
 
+  it("no matches suggests only what this view can widen", async () => {
+    const heading = () => screen.findByRole("heading", { name: "No codes match these filters" });
+    const first = setup("/?org=no+such+organization");
+    const hint = async () => (await heading()).nextElementSibling?.textContent;
+    expect(await hint()).toBe("Try removing the organization filter.");
+    first.unmount();
+    const second = setup("/?org=no+such+organization&product=ssl_basic&q=shop&created=2030-01-01..");
+    expect(await hint()).toBe("Try a wider date range, a shorter search or fewer filters.");
+    second.unmount();
+  });
+
   it("no matches offers one click to clear the filters", async () => {
     const { user } = setup("/?org=no+such+organization");
     expect(await screen.findByRole("heading", { name: "No codes match these filters" })).toBeTruthy();
