@@ -32,7 +32,7 @@ const commitAtStart = gitCommit();
 const log = (line) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 // Scrolling is the slowest operation (every frame repaints 50 new rows): quick runs scroll less.
-const SCROLL_ROWS = quick ? 2_000 : 10_000;
+const SCROLL_ROWS = quick ? 1_000 : 10_000;
 
 /** Browser operations: metric key → row label and unit. Order = table order. */
 const OPERATIONS = [

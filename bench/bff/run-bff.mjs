@@ -73,7 +73,7 @@ async function cachedList({ size, bff, codes, work, quick, rows, notes, log }) {
     });
 
     const seconds = quick ? 0.6 : 2;
-    const rounds = quick ? 2 : 4;
+    const rounds = quick ? 1 : 4;
     for (const [variant, headers, barePath] of [
       ["plain", {}, "/plain"],
       ["gzip", { "accept-encoding": "gzip" }, "/gzip"],
@@ -157,7 +157,7 @@ async function csvReport({ size, bff, codes, work, quick, rows, log }) {
  * from the simulator. The BFF's first fill is untimed, so neither side pays for a cold JIT.
  */
 async function coldFetch({ size, sim, bff, quick, rows, log }) {
-  await plainPageLoop(sim.baseUrl); // the harness side warms up too
+  if (!quick) await plainPageLoop(sim.baseUrl); // the harness side warms up too
   const samples = await interleaved(
     quick ? 1 : 3,
     async () => {
