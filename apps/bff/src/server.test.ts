@@ -76,6 +76,10 @@ describe("server.ts", { timeout: 20_000 }, () => {
         .split("\n")
         .filter((line) => line.includes("demo mode"));
       expect(demoLines).toHaveLength(1);
+      // One human line for the person who ran it; no alarming notice about a dependency.
+      expect(server.stderr.join("")).toBe(
+        `Voucher Desk is running at ${url} (demo data — set DIGICERT_API_KEY for your account)\n`,
+      );
     } finally {
       server.child.kill("SIGTERM");
       expect(await server.exit).toBe(0);

@@ -1,15 +1,17 @@
 import { buildApp } from "./app.js";
 import { type AuthConfig, AuthConfigError, loadAuthConfig } from "./auth/config.js";
 import { ConfigError, loadConfig } from "./config.js";
+import { hideHarmlessWarnings, runningMessage } from "./startup-messages.js";
 
 /** A request still running after this long does not hold up shutdown any longer. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
 /**
- * Starts the BFF: reads the configuration (a bad value ends the process with one line), listens,
- * and on SIGTERM/SIGINT stops accepting connections, lets requests in flight finish, then exits.
+ * Starts the BFF: reads the configuration (a bad value ends the process with one line), listens
+ * and says where in one human line (stderr, so stdout stays JSON logs), and on SIGTERM/SIGINT stops accepting connections, lets requests in flight finish, then exits.
  */
 async function main(): Promise<void> {
+  hideHarmlessWarnings();
   let config: ReturnType<typeof loadConfig>;
   let auth: AuthConfig;
   try {
@@ -46,7 +48,8 @@ async function main(): Promise<void> {
   process.on("SIGTERM", shutdown);
   process.on("SIGINT", shutdown);
 
-  await app.listen({ host: config.host, port: config.port });
+  const address = await app.listen({ host: config.host, port: config.port });
+  process.stderr.write(`${runningMessage(address, config.upstream)}\n`);
 }
 
 main().catch((error: unknown) => {
