@@ -231,6 +231,7 @@ async function msPerRequest(url, headers, amount) {
 
 /** How many requests of `url` fill about `seconds`; probed once, then the same count for both sides. */
 async function amountFor(url, headers, seconds) {
+  if (seconds < 1) return 4; // quick: the fewest requests that still average a little
   const probe = await msPerRequest(url, headers, 4);
   return Math.max(4, Math.min(3000, Math.round((seconds * 1000) / probe)));
 }
