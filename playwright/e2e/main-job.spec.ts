@@ -19,8 +19,23 @@ async function visibleTable(page: Page): Promise<{ headers: string[]; rows: stri
   return { headers, rows };
 }
 
-/** What the table shows for a CSV field: blanks by their label, neutralized formulas unprefixed. */
-function shownAs(csvValue: string, tableValue: string): boolean {
+/** The fixture the simulator serves, by voucher code: what the CSV leaves out (hidden columns). */
+const fixtureByCode = new Map<string, Record<string, unknown>>(
+  (
+    JSON.parse(await readFile(new URL("../fixtures/quirky-used-codes.json", import.meta.url), "utf8")) as {
+      codes: Record<string, unknown>[];
+    }
+  ).codes.map((code) => [String(code.value), code]),
+);
+
+/**
+ * What the table shows for a CSV field: blanks by their label, neutralized formulas unprefixed,
+ * and a validity set in days (years 0 in the raw CSV) as its days.
+ */
+function shownAs(csvValue: string, tableValue: string, field = "", code?: Record<string, unknown>): boolean {
+  if (field === "validity_years" && csvValue === "0" && Number(code?.validity_days) > 0) {
+    return tableValue === `${code?.validity_days} days`;
+  }
   if (csvValue === "") return tableValue === "—" || tableValue === "Not issued";
   if (/^'[=+\-@\t\r]/.test(csvValue)) return tableValue === csvValue.slice(1);
   return tableValue === csvValue;
@@ -40,7 +55,8 @@ test("the main job: filter by product, sort by certificate order, export what is
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/");
   await expect(page.getByText(`Showing ${TOTAL} of ${TOTAL} codes`)).toBeVisible();
-  await expect(page.getByText("DigiCert US")).toBeVisible();
+  // The BFF talks to the simulator through DIGICERT_BASE_URL: no DigiCert region to name.
+  await expect(page.getByText("DigiCert (custom URL)")).toBeVisible();
   await keepScreenshot(page, "default-view-fixture");
 
   // Filter by product: the facet's count is the number of rows the choice gives.
@@ -74,10 +90,13 @@ test("the main job: filter by product, sort by certificate order, export what is
   const csvHeader = csv[0] ?? [];
   expect(csvHeader).toHaveLength(shown.headers.length);
   expect(csvHeader).toContain("certificate_order_id");
+  const codeColumn = csvHeader.indexOf("value");
+  expect(codeColumn).toBeGreaterThanOrEqual(0);
   for (const [r, row] of csv.slice(1).entries()) {
+    const code = fixtureByCode.get(row[codeColumn] ?? "");
     for (const [c, value] of row.entries()) {
       expect(
-        shownAs(value, shown.rows[r]?.[c] ?? "<missing>"),
+        shownAs(value, shown.rows[r]?.[c] ?? "<missing>", csvHeader[c], code),
         `row ${r + 1} ${csvHeader[c]}: ${value}`,
       ).toBe(true);
     }
