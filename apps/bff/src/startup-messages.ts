@@ -13,12 +13,6 @@ const KNOWN_HARMLESS_WARNINGS: readonly ((warning: Error) => boolean)[] = [
     warning.message.startsWith("DecompressInterceptor is experimental"),
 ];
 
-interface WarningSource {
-  listeners(event: "warning"): ((warning: Error) => void)[];
-  removeAllListeners(event: "warning"): unknown;
-  on(event: "warning", listener: (warning: Error) => void): unknown;
-}
-
 /**
  * Drops the known harmless warnings and hands every other one to the listeners that were there
  * (Node's own printer among them), so they print exactly as before. Done in the process itself
@@ -26,10 +20,10 @@ interface WarningSource {
  * (npm start, the e2e and bench launchers, a bare `node dist/server.js`) and other experimental
  * warnings still show.
  */
-export function hideHarmlessWarnings(source: WarningSource = process): void {
-  const printers = source.listeners("warning");
+export function hideHarmlessWarnings(source: NodeJS.EventEmitter = process): void {
+  const printers = source.listeners("warning") as ((warning: Error) => void)[];
   source.removeAllListeners("warning");
-  source.on("warning", (warning) => {
+  source.on("warning", (warning: Error) => {
     if (KNOWN_HARMLESS_WARNINGS.some((isHarmless) => isHarmless(warning))) return;
     for (const print of printers) print(warning);
   });
