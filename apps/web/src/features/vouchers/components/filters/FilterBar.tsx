@@ -59,7 +59,7 @@ export function FilterBar({ index, view, onViewChange }: FilterBarProps) {
         <input
           type="search"
           className="input search-box__input"
-          placeholder="Search codes, orders, names…"
+          placeholder="Search codes, orders…"
           title={`Searches ${searchable}`}
           value={search.value}
           onChange={(event) => search.setValue(event.target.value)}
