@@ -4,6 +4,7 @@ import {
   FIELDS,
   parseView,
   queryUsedCodes,
+  serializeView,
   usedCodesResponseSchema,
   VIEW_PARAMS,
   writeCsv,
@@ -96,8 +97,11 @@ export const usedCodesRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
         );
       }
       const { snapshot, stale } = await services.usedCodes.get();
-      const rows = queryUsedCodes(snapshot.index(), view);
-      const csv = writeCsv(rows, view.columns, { bom: request.query.bom !== "0" });
+      const bom = request.query.bom !== "0";
+      // serializeView is canonical: two spellings of one view share one report.
+      const csv = snapshot.report(`${serializeView(view)}#bom=${bom}`, () =>
+        writeCsv(queryUsedCodes(snapshot.index(), view), view.columns, { bom }),
+      );
       const fileName = exportFileName(view, new Date(services.clock.now()));
       return reply
         .header("cache-control", "no-store")

@@ -23,6 +23,41 @@ describe("UsedCodesSnapshot", () => {
     },
   );
 
+  it("writes a CSV report once per key and serves the same bytes after", async () => {
+    const snapshot = await UsedCodesSnapshot.create([], meta, fetchedAt);
+    const written: string[] = [];
+    const writer = (text: string) => () => {
+      written.push(text);
+      return text;
+    };
+    const first = snapshot.report("product=ssl_basic#bom=true", writer("id\r\n1\r\n"));
+    const again = snapshot.report("product=ssl_basic#bom=true", writer("never written"));
+    const other = snapshot.report("product=ssl_basic#bom=false", writer("id\r\n2\r\n"));
+    expect(first).toBe("id\r\n1\r\n");
+    expect(again).toBe(first);
+    expect(other).toBe("id\r\n2\r\n");
+    expect(written).toEqual(["id\r\n1\r\n", "id\r\n2\r\n"]);
+  });
+
+  it("keeps reports within its byte budget, least recently used out first", async () => {
+    const snapshot = await UsedCodesSnapshot.create([], meta, fetchedAt, { reportCacheBytes: 25 });
+    const writes: string[] = [];
+    const ask = (key: string) =>
+      snapshot.report(key, () => {
+        writes.push(key);
+        return key.repeat(10);
+      }).length;
+    expect([ask("a"), ask("b")]).toEqual([10, 10]); // 20 bytes kept
+    ask("a"); // a is now the most recent
+    expect(ask("c")).toBe(10); // 30 > 25: b, the least recent, goes
+    ask("a");
+    ask("c");
+    ask("b"); // written again
+    expect(ask("x".repeat(3))).toBe(30); // larger than the budget: written, not kept
+    ask("xxx");
+    expect(writes).toEqual(["a", "b", "c", "b", "xxx", "xxx"]);
+  });
+
   it("builds each variant once", async () => {
     const snapshot = await UsedCodesSnapshot.create([], meta, fetchedAt);
     expect(snapshot.body(true)).toBe(snapshot.body(true));
