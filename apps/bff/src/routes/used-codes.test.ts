@@ -221,6 +221,21 @@ describe("GET /api/used-codes.csv", () => {
     expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]))).toBe(true);
   });
 
+  it("sends the same bytes gzipped when asked, again and again", async () => {
+    const url = `${h.url}/api/used-codes.csv?${serializeView(DEFAULT_VIEW)}`;
+    for (let i = 0; i < 2; i++) {
+      const response = await request(url, { headers: { "accept-encoding": "gzip" } });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers["content-encoding"]).toBe("gzip");
+      expect(response.headers.vary).toBe("accept-encoding");
+      const bytes = gunzipSync(Buffer.from(await response.body.arrayBuffer()));
+      expect(bytes.equals(expected(DEFAULT_VIEW))).toBe(true);
+    }
+    const plain = await csvFor(DEFAULT_VIEW);
+    expect(plain.response.headers["content-encoding"]).toBeUndefined();
+    expect(plain.bytes.equals(expected(DEFAULT_VIEW))).toBe(true);
+  });
+
   it("bom=0 drops the byte order mark and nothing else", async () => {
     const { bytes } = await csvFor(DEFAULT_VIEW, "bom=0");
     expect(bytes.equals(expected(DEFAULT_VIEW, false))).toBe(true);

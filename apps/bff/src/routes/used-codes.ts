@@ -74,6 +74,8 @@ export const usedCodesRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
   app.get(
     "/used-codes.csv",
     {
+      // The report's gzip is kept with it, so compressing per request would only redo that work.
+      compress: false,
       schema: {
         summary:
           "A dashboard view as a CSV report: same query string as the dashboard URL, same bytes as its export.",
@@ -99,17 +101,17 @@ export const usedCodesRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       const { snapshot, stale } = await services.usedCodes.get();
       const bom = request.query.bom !== "0";
       // serializeView is canonical: two spellings of one view share one report.
-      const csv = snapshot.report(`${serializeView(view)}#bom=${bom}`, () =>
+      const report = snapshot.report(`${serializeView(view)}#bom=${bom}`, () =>
         writeCsv(queryUsedCodes(snapshot.index(), view), view.columns, { bom }),
       );
       const fileName = exportFileName(view, new Date(services.clock.now()));
-      return reply
+      reply
         .header("cache-control", "no-store")
         .header("content-disposition", contentDisposition(fileName))
         .header("last-modified", snapshot.fetchedAt.toUTCString())
         .header("x-data-stale", String(stale))
-        .type(CSV_CONTENT_TYPE)
-        .send(csv);
+        .type(CSV_CONTENT_TYPE);
+      return sendBytes(request, reply, report.csv, () => report.gzip());
     },
   );
 };
@@ -123,13 +125,23 @@ async function sendList(
   const body = served.snapshot.body(served.stale);
   reply
     .header("cache-control", "no-store")
-    .header("vary", "accept-encoding")
     .header("last-modified", served.snapshot.fetchedAt.toUTCString())
     .type("application/json; charset=utf-8");
+  return sendBytes(request, reply, body.json, () => body.gzip);
+}
+
+/** Sends prebuilt bytes, or their prebuilt gzip when the client accepts it. */
+async function sendBytes(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  plain: Buffer,
+  gzipped: () => Promise<Buffer>,
+): Promise<FastifyReply> {
+  reply.header("vary", "accept-encoding");
   if (acceptsGzip(request.headers["accept-encoding"])) {
-    return reply.header("content-encoding", "gzip").send(await body.gzip);
+    return reply.header("content-encoding", "gzip").send(await gzipped());
   }
-  return reply.send(body.json);
+  return reply.send(plain);
 }
 
 /** True when `Accept-Encoding` lists gzip (or `*`) without `q=0`. */

@@ -33,10 +33,19 @@ describe("UsedCodesSnapshot", () => {
     const first = snapshot.report("product=ssl_basic#bom=true", writer("id\r\n1\r\n"));
     const again = snapshot.report("product=ssl_basic#bom=true", writer("never written"));
     const other = snapshot.report("product=ssl_basic#bom=false", writer("id\r\n2\r\n"));
-    expect(first).toBe("id\r\n1\r\n");
+    expect(first.csv.toString("utf8")).toBe("id\r\n1\r\n");
     expect(again).toBe(first);
-    expect(other).toBe("id\r\n2\r\n");
+    expect(other.csv.toString("utf8")).toBe("id\r\n2\r\n");
     expect(written).toEqual(["id\r\n1\r\n", "id\r\n2\r\n"]);
+  });
+
+  it("gzips a kept report once, to exactly its bytes", async () => {
+    const snapshot = await UsedCodesSnapshot.create([], meta, fetchedAt);
+    const text = "id,name\r\n1,Zoë 株式会社\r\n";
+    const report = snapshot.report("k", () => text);
+    const zipped = await report.gzip();
+    expect(gunzipSync(zipped).toString("utf8")).toBe(text);
+    expect(await snapshot.report("k", () => "never written").gzip()).toBe(zipped);
   });
 
   it("keeps reports within its byte budget, least recently used out first", async () => {
@@ -46,7 +55,7 @@ describe("UsedCodesSnapshot", () => {
       snapshot.report(key, () => {
         writes.push(key);
         return key.repeat(10);
-      }).length;
+      }).csv.length;
     expect([ask("a"), ask("b")]).toEqual([10, 10]); // 20 bytes kept
     ask("a"); // a is now the most recent
     expect(ask("c")).toBe(10); // 30 > 25: b, the least recent, goes
