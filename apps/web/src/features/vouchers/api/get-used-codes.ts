@@ -1,13 +1,14 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { type UsedCodesResponse, usedCodesResponseSchema } from "@voucher-desk/vouchers";
+import type { UsedCodesResponse } from "@voucher-desk/vouchers";
 import { requestJson } from "../../../lib/api-client";
+import { usedCodesResponseSpotCheck } from "./used-codes-response";
 
 export const usedCodesQueryKey = ["used-codes"] as const;
 
 const STALE_RECHECK_MS = 4_000;
 
 export function fetchUsedCodes(signal?: AbortSignal): Promise<UsedCodesResponse> {
-  return requestJson("/api/used-codes", usedCodesResponseSchema, { signal });
+  return requestJson("/api/used-codes", usedCodesResponseSpotCheck, { signal });
 }
 
 export function usedCodesQueryOptions() {

@@ -174,6 +174,17 @@ describe("the dashboard", () => {
     expect(screen.queryByRole("alert")).toBeNull();
   });
 
+  it("shows the version-skew error when a checked row is malformed, not a half-read table", async () => {
+    const codes = Array.from({ length: 1_000 }, (_, i) => usedCode({ id: i + 1 }));
+    // The last row is always checked; a server of another version would send every row this way.
+    const skewed = [...codes.slice(0, -1), { ...usedCode({ id: 1_000 }), id: "1000" }];
+    renderApp("/", { "GET /api/used-codes": () => json(usedCodesResponse(skewed as never)) });
+    const alert = await screen.findByRole("alert");
+    expect(within(alert).getByText("The Voucher Desk server sent an unexpected answer")).toBeTruthy();
+    expect(within(alert).getByText(/server and page versions may differ/)).toBeTruthy();
+    expect(screen.queryByRole("table")).toBeNull();
+  });
+
   it("says when the account has no used codes, instead of an empty table", async () => {
     renderApp("/", { "GET /api/used-codes": () => json(usedCodesResponse([])) });
     expect(await screen.findByRole("heading", { name: "No used voucher codes yet" })).toBeTruthy();
