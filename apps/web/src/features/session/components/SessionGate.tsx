@@ -1,7 +1,9 @@
-import type { ReactNode } from "react";
+import { lazy, type ReactNode, Suspense } from "react";
 import { isSignedOut, useSession } from "../api/get-session";
 import { ProxySignInRequired } from "./ProxySignInRequired";
-import { SignInPage } from "./SignInPage";
+
+/** Most loads find a session (or need none): the sign-in form loads only when it shows. */
+const SignInPage = lazy(() => import("./SignInPage").then((m) => ({ default: m.SignInPage })));
 
 /**
  * The dashboard, unless the BFF says someone must sign in first. The session is asked for in
@@ -11,7 +13,13 @@ import { SignInPage } from "./SignInPage";
 export function SessionGate({ children }: { children: ReactNode }) {
   const { data: session } = useSession();
   if (session !== undefined && isSignedOut(session)) {
-    return session.mode === "login" ? <SignInPage /> : <ProxySignInRequired />;
+    return session.mode === "login" ? (
+      <Suspense fallback={null}>
+        <SignInPage />
+      </Suspense>
+    ) : (
+      <ProxySignInRequired />
+    );
   }
   return children;
 }

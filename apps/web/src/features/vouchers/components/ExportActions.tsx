@@ -1,5 +1,5 @@
 import type { UsedCode } from "@voucher-desk/digicert";
-import { exportFileName, type ViewState, writeCsv } from "@voucher-desk/vouchers";
+import { exportFileName, type ViewState } from "@voucher-desk/vouchers";
 import { useState } from "react";
 import { CopyButton } from "../../../components/ui/CopyButton";
 import { saveTextFile } from "../../../lib/download";
@@ -30,8 +30,10 @@ export function ExportActions({ rows, view }: ExportActionsProps) {
     setBusy(true);
     // Let the "Exporting…" state paint before the (synchronous) writer runs on big views.
     requestAnimationFrame(() =>
-      setTimeout(() => {
+      setTimeout(async () => {
         try {
+          // The writer (and its CSV library) loads on the first export, not with the page.
+          const { writeCsv } = await import("@voucher-desk/vouchers/csv");
           saveTextFile(writeCsv(rows, view.columns), exportFileName(view, new Date()));
         } finally {
           setBusy(false);
