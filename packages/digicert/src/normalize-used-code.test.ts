@@ -1,4 +1,12 @@
 import { describe, expect, it } from "vitest";
+import {
+  countSchema,
+  dateTextSchema,
+  firstIssueMessage,
+  integerIdSchema,
+  stringIdSchema,
+  textSchema,
+} from "./lenient.js";
 import { normalizeUsedCode, normalizeUsedCodes } from "./normalize-used-code.js";
 import { fullRawRow, SEED_JSON } from "./test-support/seed.js";
 import { USED_CODE_FIELDS, type UsedCode, usedCodeSchema } from "./used-code.js";
@@ -220,4 +228,59 @@ describe("normalizeUsedCodes", () => {
   it("gives an empty result for an empty list", () => {
     expect(normalizeUsedCodes([])).toEqual({ codes: [], rejected: [], fieldIssues: [] });
   });
+});
+
+describe("the plain readers behind normalizeUsedCode", () => {
+  const SAMPLES: unknown[] = [
+    undefined,
+    null,
+    "",
+    " ",
+    " text ",
+    "2026-03-04 05:06:07",
+    "007",
+    " 3 ",
+    "1.5",
+    "-2",
+    "9007199254740993",
+    "333333333333333333333333333333E7",
+    0,
+    3,
+    -1,
+    1.5,
+    2 ** 53,
+    Number.NaN,
+    Number.POSITIVE_INFINITY,
+    true,
+    {},
+    [1],
+  ];
+  const FIELD_SCHEMAS = {
+    status: textSchema,
+    created_date: dateTextSchema,
+    validity_days: countSchema,
+    voucher_order_id: integerIdSchema,
+    certificate_order_id: stringIdSchema,
+  } as const;
+
+  it.each(Object.entries(FIELD_SCHEMAS))(
+    "read %s exactly as its zod schema does, value and reason",
+    (field, schema) => {
+      for (const sample of SAMPLES) {
+        const reading = normalizeUsedCode({ id: 1, value: "V", [field]: sample });
+        if (!reading.ok) throw new Error(reading.reason);
+        const expected = schema.safeParse(sample);
+        const got = (reading.code as unknown as Record<string, unknown>)[field];
+        if (expected.success) {
+          expect({ sample, got, issues: reading.issues }).toEqual({ sample, got: expected.data, issues: [] });
+        } else {
+          expect({ sample, got, issues: reading.issues }).toEqual({
+            sample,
+            got: null,
+            issues: [{ field, reason: firstIssueMessage(expected.error) }],
+          });
+        }
+      }
+    },
+  );
 });

@@ -1,12 +1,15 @@
 import { z } from "zod";
 import {
-  countSchema,
-  dateTextSchema,
   firstIssueMessage,
-  integerIdSchema,
+  isRawScalar,
   rawScalarSchema,
-  stringIdSchema,
-  textSchema,
+  readCount,
+  readDateText,
+  readIntegerId,
+  readStringId,
+  readText,
+  type ScalarReader,
+  Unreadable,
 } from "./lenient.js";
 import { USED_CODE_FIELDS, type UsedCode, type UsedCodeField } from "./used-code.js";
 
@@ -15,28 +18,28 @@ import { USED_CODE_FIELDS, type UsedCode, type UsedCodeField } from "./used-code
  * One table for the JSON and the CSV path, so both give the same rows.
  */
 const FIELD_READERS = {
-  id: integerIdSchema,
-  value: stringIdSchema,
-  product_name: textSchema,
-  no_of_fqdns: countSchema,
-  no_of_wildcards: countSchema,
-  shipping_method: textSchema,
-  validity_years: countSchema,
-  validity_days: countSchema,
-  status: textSchema,
-  created_date: dateTextSchema,
-  voucher_order_id: integerIdSchema,
-  cert_request_date: dateTextSchema,
-  cert_validity_start_date: dateTextSchema,
-  cert_validity_end_date: dateTextSchema,
-  cert_organization: textSchema,
-  cert_common_name: textSchema,
-  certificate_order_id: stringIdSchema,
-  voucher_validity_end_date: dateTextSchema,
-  order_valid_from: dateTextSchema,
-  order_valid_till: dateTextSchema,
-  server_licenses: countSchema,
-} satisfies { [F in UsedCodeField]: z.ZodType<UsedCode[F] | null> };
+  id: readIntegerId,
+  value: readStringId,
+  product_name: readText,
+  no_of_fqdns: readCount,
+  no_of_wildcards: readCount,
+  shipping_method: readText,
+  validity_years: readCount,
+  validity_days: readCount,
+  status: readText,
+  created_date: readDateText,
+  voucher_order_id: readIntegerId,
+  cert_request_date: readDateText,
+  cert_validity_start_date: readDateText,
+  cert_validity_end_date: readDateText,
+  cert_organization: readText,
+  cert_common_name: readText,
+  certificate_order_id: readStringId,
+  voucher_validity_end_date: readDateText,
+  order_valid_from: readDateText,
+  order_valid_till: readDateText,
+  server_licenses: readCount,
+} satisfies { [F in UsedCodeField]: ScalarReader<UsedCode[F] | null> };
 
 /**
  * A raw used-code row as DigiCert may send it: every documented field optional, each a string
@@ -73,12 +76,15 @@ export function normalizeUsedCode(raw: unknown): UsedCodeReading {
   const code: Record<string, unknown> = {};
   const issues: UsedCodeFieldIssue[] = [];
   for (const field of USED_CODE_FIELDS) {
-    const read = FIELD_READERS[field].safeParse(row[field]);
-    if (read.success) {
-      code[field] = read.data;
-    } else {
+    const value = row[field];
+    // Anything but a string, a number or nothing is refused by the shared raw schema, whose
+    // message then names what arrived; the common case never builds a zod result.
+    const read = isRawScalar(value) ? FIELD_READERS[field](value) : notRawScalar(value);
+    if (read instanceof Unreadable) {
       code[field] = null;
-      issues.push({ field, reason: firstIssueMessage(read.error) });
+      issues.push({ field, reason: read.message });
+    } else {
+      code[field] = read;
     }
   }
   for (const key of ["id", "value"] as const) {
@@ -88,6 +94,11 @@ export function normalizeUsedCode(raw: unknown): UsedCodeReading {
     }
   }
   return { ok: true, code: code as unknown as UsedCode, issues };
+}
+
+function notRawScalar(value: unknown): Unreadable {
+  const parsed = rawScalarSchema.safeParse(value);
+  return new Unreadable(parsed.success ? "invalid value" : firstIssueMessage(parsed.error));
 }
 
 /** A row left out of the list, with where it was and why. */
