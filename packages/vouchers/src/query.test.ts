@@ -48,6 +48,36 @@ describe("sorting (data-quirks 3 and 7)", () => {
     ]);
   });
 
+  it("orders canonical ids, 15/16-digit boundary, 20+ digits, a non-digit id and blanks exactly", () => {
+    // No leading zeros here, so short ids take the numeric path and only the rest are ranked.
+    const orders = [
+      "1000000000000000",
+      "999999999999999",
+      "X-17",
+      null,
+      "123456789012345678901",
+      "7",
+      "9007199254740993",
+      "9007199254740992",
+      "40",
+    ];
+    const rows = orders.map((certificate_order_id, i) => usedCode({ id: i + 1, certificate_order_id }));
+    const byOrder = (dir: "asc" | "desc") =>
+      run(rows, { sort: sortBy("certificate_order_id", dir) }).map((r) => r.certificate_order_id);
+    const ascending = [
+      "7",
+      "40",
+      "999999999999999",
+      "1000000000000000",
+      "9007199254740992",
+      "9007199254740993",
+      "123456789012345678901",
+      "X-17",
+    ];
+    expect(byOrder("asc")).toEqual([...ascending, null]);
+    expect(byOrder("desc")).toEqual([...ascending.reverse(), null]);
+  });
+
   it("puts blanks last in both directions, for text, dates, numbers and ids", () => {
     const cases: [UsedCodeField, UsedCode[UsedCodeField], UsedCode[UsedCodeField]][] = [
       ["cert_organization", "Alpha", "beta"],

@@ -151,6 +151,10 @@ function numericKeys(rows: readonly UsedCode[], field: UsedCodeField): Float64Ar
  */
 function rankKeys(rows: readonly UsedCode[], field: UsedCodeField): Float64Array {
   const kind = fieldDef(field).kind;
+  if (kind === "id") {
+    const keys = idKeys(rows, field);
+    if (keys) return keys;
+  }
   const distinct = new Map<string, string>();
   for (const row of rows) {
     const value = row[field];
@@ -167,6 +171,44 @@ function rankKeys(rows: readonly UsedCode[], field: UsedCodeField): Float64Array
     const value = row[field];
     keys[i] = value === null || value === undefined ? BLANK : (rank.get(String(value)) ?? BLANK);
   });
+  return keys;
+}
+
+/** Canonical ids of up to 15 digits: exact as numbers, and below LONG_IDS. */
+const SHORT_ID = /^(?:0|[1-9]\d{0,14})$/;
+/** Every id of 16 or more canonical digits is at least this; their ranks are placed from here. */
+const LONG_IDS = 1e15;
+
+/**
+ * The same order as ranking every id as text, without sorting 100,000 strings: ids that fit in
+ * 15 digits are their own key, and only the rest (longer ids, non-digit ones) are ranked, above
+ * them. Null when an id has leading zeros: "007" must sort beside 7, so the text ranking decides.
+ */
+function idKeys(rows: readonly UsedCode[], field: UsedCodeField): Float64Array | null {
+  const keys = new Float64Array(rows.length);
+  const long = new Map<string, string>();
+  for (let i = 0; i < rows.length; i++) {
+    const value = rows[i]?.[field];
+    if (value === null || value === undefined) {
+      keys[i] = BLANK;
+      continue;
+    }
+    const text = String(value);
+    if (SHORT_ID.test(text)) keys[i] = Number(text);
+    else if (/^0\d/.test(text)) return null;
+    else if (!long.has(text)) long.set(text, idSortText(text));
+  }
+  if (long.size === 0) return keys;
+  const ordered = [...long].sort(
+    ([rawA, keyA], [rawB, keyB]) => compareText(keyA, keyB) || compareText(rawA, rawB),
+  );
+  const rank = new Map(ordered.map(([raw], i) => [raw, LONG_IDS + i]));
+  for (let i = 0; i < rows.length; i++) {
+    const value = rows[i]?.[field];
+    if (value === null || value === undefined) continue;
+    const longRank = rank.get(String(value));
+    if (longRank !== undefined) keys[i] = longRank;
+  }
   return keys;
 }
 
