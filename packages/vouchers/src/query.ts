@@ -29,6 +29,8 @@ class Index implements UsedCodeIndex {
   readonly productIds: readonly (string | null)[];
   readonly productNames: ReadonlyMap<string, string>;
   readonly #sortKeys = new Map<UsedCodeField, Float64Array>();
+  readonly #orders = new Map<UsedCodeField, SortOrder>();
+  readonly #choices = new Map<UsedCodeField, ChoiceCodes>();
   readonly #textKeys = new Map<string, (string | null)[]>();
   #searchText: string[] | undefined;
 
@@ -58,6 +60,29 @@ class Index implements UsedCodeIndex {
       this.#sortKeys.set(field, keys);
     }
     return keys;
+  }
+
+  /**
+   * Every row in the field's ascending order (blanks last, ties by id, then by position): a
+   * single-key sort of any view is then one walk over it instead of a comparison sort.
+   */
+  order(field: UsedCodeField): SortOrder {
+    let order = this.#orders.get(field);
+    if (!order) {
+      order = sortOrder(this.sortKey(field), field === "id" ? null : this.sortKey("id"));
+      this.#orders.set(field, order);
+    }
+    return order;
+  }
+
+  /** The field's filter value per row as a small integer, so filters and facets compare numbers. */
+  choiceCodes(field: UsedCodeField): ChoiceCodes {
+    let choice = this.#choices.get(field);
+    if (!choice) {
+      choice = choiceCodes(this.choiceKeys(field));
+      this.#choices.set(field, choice);
+    }
+    return choice;
   }
 
   /** Per row, the field's text folded (case and accents) for contains filters. */
@@ -230,6 +255,59 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** A field's rows in ascending order; the first `present` hold a value, the rest are blank. */
+interface SortOrder {
+  readonly rows: Uint32Array;
+  readonly present: number;
+}
+
+/** Blanks last; two blanks tie; otherwise ascending. */
+function compareKeys(x: number, y: number): number {
+  if (x === y) return 0;
+  const xBlank = Number.isNaN(x);
+  const yBlank = Number.isNaN(y);
+  if (xBlank || yBlank) return xBlank && yBlank ? 0 : xBlank ? 1 : -1;
+  return x < y ? -1 : 1;
+}
+
+function sortOrder(keys: Float64Array, ids: Float64Array | null): SortOrder {
+  const rows = new Uint32Array(keys.length);
+  let present = 0;
+  for (let i = 0; i < rows.length; i++) {
+    rows[i] = i;
+    if (!Number.isNaN(keys[i] as number)) present++;
+  }
+  rows.sort(
+    (a, b) =>
+      compareKeys(keys[a] as number, keys[b] as number) ||
+      (ids ? compareKeys(ids[a] as number, ids[b] as number) : 0) ||
+      a - b,
+  );
+  return { rows, present };
+}
+
+interface ChoiceCodes {
+  /** Per row, an index into `values`. */
+  readonly codes: Uint32Array;
+  /** The distinct keys, null for blank. */
+  readonly values: readonly (string | null)[];
+}
+
+function choiceCodes(keys: readonly (string | null)[]): ChoiceCodes {
+  const codeOf = new Map<string | null, number>();
+  const codes = new Uint32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] ?? null;
+    let code = codeOf.get(key);
+    if (code === undefined) {
+      code = codeOf.size;
+      codeOf.set(key, code);
+    }
+    codes[i] = code;
+  }
+  return { codes, values: [...codeOf.keys()] };
+}
+
 type RowTest = (i: number) => boolean;
 
 function asIndex(index: UsedCodeIndex): Index {
@@ -241,16 +319,10 @@ function asIndex(index: UsedCodeIndex): Index {
 function filterTest(index: Index, field: UsedCodeField, filter: FieldFilter): RowTest | null {
   const rows = index.rows;
   switch (filter.type) {
-    case "blank": {
-      const keys = index.choiceKeys(field);
-      return (i) => keys[i] === null;
-    }
-    case "values": {
-      if (filter.values.length === 0) return null;
-      const chosen = new Set(filter.values);
-      const keys = index.choiceKeys(field);
-      return (i) => chosen.has(keys[i] ?? null);
-    }
+    case "blank":
+      return codeTest(index.choiceCodes(field), [null]);
+    case "values":
+      return filter.values.length === 0 ? null : codeTest(index.choiceCodes(field), filter.values);
     case "contains": {
       const needle = foldText(filter.text);
       if (needle === "") return null;
@@ -285,6 +357,13 @@ function filterTest(index: Index, field: UsedCodeField, filter: FieldFilter): Ro
   }
 }
 
+/** Rows whose key is one of `wanted`, tested through a per-code table. */
+function codeTest({ codes, values }: ChoiceCodes, wanted: readonly (string | null)[]): RowTest {
+  const chosen = new Set(wanted);
+  const hit = Uint8Array.from(values, (value) => (chosen.has(value) ? 1 : 0));
+  return (i) => hit[codes[i] as number] === 1;
+}
+
 function rowTests(index: Index, view: ViewState, except?: UsedCodeField): RowTest[] {
   const tests: RowTest[] = [];
   const needle = foldText(view.q.trim());
@@ -316,16 +395,17 @@ export function buildIndex(rows: readonly UsedCode[]): UsedCodeIndex {
 }
 
 /**
- * The index's lazy work as separate steps (each field's sort keys, the search text, the
- * folded text of contains filters), for a caller with idle time to spend them in: the
- * browser runs one per idle callback after the first paint, so the first sort by a column or
- * the first search keystroke finds its keys ready. Running them is optional; a query computes
- * whatever is missing itself, with the same result.
+ * The index's lazy work as separate steps (the sort order of each column shown by default,
+ * the search text, the folded text of contains filters), for a caller with idle time to
+ * spend them in: the browser runs one per idle callback after the first paint, so the first
+ * sort by a column or the first search keystroke finds its keys ready. Running them is
+ * optional; a query computes whatever is missing itself, with the same result. Columns hidden
+ * by default are left to their first use: their keys would cost memory most sessions never use.
  */
 export function indexWarmUpSteps(index: UsedCodeIndex): (() => void)[] {
   const idx = asIndex(index);
   return [
-    ...FIELDS.map((f) => () => void idx.sortKey(f.name)),
+    ...FIELDS.filter((f) => f.defaultVisible).map((f) => () => void idx.order(f.name)),
     () => void idx.searchText(),
     ...FIELDS.filter((f) => f.filter === "text").map((f) => () => void idx.folded(f.name)),
   ];
@@ -334,36 +414,73 @@ export function indexWarmUpSteps(index: UsedCodeIndex): (() => void)[] {
 /** The one query function: the rows matching every filter of `view`, sorted by its sort list. */
 export function queryUsedCodes(index: UsedCodeIndex, view: ViewState): UsedCode[] {
   const idx = asIndex(index);
-  const matches = matchingRows(idx, rowTests(idx, view));
+  const tests = rowTests(idx, view);
+  const [only, ...more] = view.sort;
+  const rows = more.length === 0 ? walkOrder(idx, tests, only ?? ID_ASC) : sortedMatches(idx, tests, view);
+  return Array.from(rows, (i) => idx.rows[i] as UsedCode);
+}
+
+const ID_ASC = { field: "id", dir: "asc" } as const;
+
+/**
+ * One sort key: the field's precomputed order, walked forwards (ascending) or group by group
+ * from its last value (descending: equal values keep their id order and blanks stay last),
+ * keeping the rows that pass every test. Linear in the rows, whatever the key.
+ */
+function walkOrder(index: Index, tests: readonly RowTest[], key: ViewState["sort"][number]): number[] {
+  const { rows: order, present } = index.order(key.field);
+  const out: number[] = [];
+  const take = (from: number, to: number) => {
+    outer: for (let p = from; p < to; p++) {
+      const i = order[p] as number;
+      for (const test of tests) if (!test(i)) continue outer;
+      out.push(i);
+    }
+  };
+  if (key.dir === "asc") {
+    take(0, order.length);
+    return out;
+  }
+  const keys = index.sortKey(key.field);
+  let end = present;
+  while (end > 0) {
+    const value = keys[order[end - 1] as number];
+    let start = end - 1;
+    while (start > 0 && keys[order[start - 1] as number] === value) start--;
+    take(start, end);
+    end = start;
+  }
+  take(present, order.length);
+  return out;
+}
+
+/** Several sort keys: a comparison sort of the matching rows, ties ending on id. */
+function sortedMatches(index: Index, tests: readonly RowTest[], view: ViewState): number[] {
+  const matches = matchingRows(index, tests);
   const keys = view.sort
     .filter((s) => s.field !== "id")
-    .map((s) => ({ key: idx.sortKey(s.field), sign: s.dir === "desc" ? -1 : 1 }));
+    .map((s) => ({ key: index.sortKey(s.field), sign: s.dir === "desc" ? -1 : 1 }));
   // Ties end on id; if id is itself in the sort list, its direction holds from its position on.
   const idPosition = view.sort.findIndex((s) => s.field === "id");
   const idSign = idPosition >= 0 && view.sort[idPosition]?.dir === "desc" ? -1 : 1;
   const beforeId = idPosition >= 0 ? idPosition : keys.length;
   const sortKeys = [
     ...keys.slice(0, beforeId),
-    { key: idx.sortKey("id"), sign: idSign },
+    { key: index.sortKey("id"), sign: idSign },
     ...keys.slice(beforeId),
   ];
   matches.sort((a, b) => {
     for (const { key, sign } of sortKeys) {
       const x = key[a] as number;
       const y = key[b] as number;
-      // Blanks (NaN) go last whichever the direction; two blanks tie.
       if (x === y) continue;
-      const xBlank = Number.isNaN(x);
-      const yBlank = Number.isNaN(y);
-      if (xBlank || yBlank) {
-        if (xBlank && yBlank) continue;
-        return xBlank ? 1 : -1;
-      }
-      return x < y ? -sign : sign;
+      // Blanks (NaN) go last whichever the direction; two blanks tie.
+      const c = compareKeys(x, y);
+      if (c !== 0) return Number.isNaN(x) || Number.isNaN(y) ? c : c * sign;
     }
     return a - b;
   });
-  return matches.map((i) => idx.rows[i] as UsedCode);
+  return matches;
 }
 
 /**
@@ -377,11 +494,15 @@ export function facetCounts(
   field: UsedCodeField,
 ): Map<string | null, number> {
   const idx = asIndex(index);
-  const keys = idx.choiceKeys(field);
-  const counts = new Map<string | null, number>();
+  const { codes, values } = idx.choiceCodes(field);
+  const perCode = new Uint32Array(values.length);
   for (const i of matchingRows(idx, rowTests(idx, view, field))) {
-    const key = keys[i] ?? null;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const code = codes[i] as number;
+    perCode[code] = (perCode[code] as number) + 1;
   }
+  const counts = new Map<string | null, number>();
+  values.forEach((value, code) => {
+    if ((perCode[code] as number) > 0) counts.set(value, perCode[code] as number);
+  });
   return counts;
 }
