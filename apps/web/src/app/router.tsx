@@ -10,9 +10,8 @@ import {
   useRouterState,
 } from "@tanstack/react-router";
 import type { ViewState } from "@voucher-desk/vouchers";
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { Banner } from "../components/ui/Banner";
-import { OrderDialog } from "../features/orders/components/OrderDialog";
 import { SessionControls } from "../features/session/components/SessionControls";
 import { VouchersPage } from "../features/vouchers/components/VouchersPage";
 import { refinesSearch } from "../features/vouchers/view-edit";
@@ -22,6 +21,15 @@ import {
   stringifyViewSearch,
   validateViewSearch,
 } from "../features/vouchers/view-search";
+import { onDemand } from "../lib/on-demand";
+import { whenIdle } from "../lib/when-idle";
+
+/**
+ * The order drilldown (its dialog, Radix Dialog and the order schema) is not needed to show the
+ * table: it loads when an order opens, or when the browser is idle after the dashboard drew.
+ */
+const loadOrderDialog = onDemand(() => import("../features/orders/components/OrderDialog"));
+const OrderDialog = lazy(() => loadOrderDialog().then((module) => ({ default: module.OrderDialog })));
 
 /**
  * Two code-based routes: `/` (the dashboard) and `/orders/$orderId` (the same dashboard with
@@ -63,6 +71,7 @@ function DashboardRoute() {
       });
     }
   }, [view, problems, history, navigate]);
+  useEffect(() => whenIdle(() => void loadOrderDialog().catch(() => {})), []);
   const changeView = (next: ViewState) =>
     navigate({ to: ".", search: { view: next, problems: [] }, replace: refinesSearch(view, next) });
   return (
@@ -82,7 +91,11 @@ function OrderRoute() {
   // may be another site, so the order's entry is replaced by the view.
   const close = () =>
     openedFromTable ? router.history.back() : void navigate({ to: "/", search: keepView, replace: true });
-  return <OrderDialog orderId={orderId} onClose={close} />;
+  return (
+    <Suspense fallback={null}>
+      <OrderDialog orderId={orderId} onClose={close} />
+    </Suspense>
+  );
 }
 
 function NotFound() {
