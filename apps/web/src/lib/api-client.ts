@@ -1,4 +1,5 @@
-import { type ApiErrorCode, apiErrorSchema } from "@voucher-desk/vouchers";
+import type { ApiErrorCode } from "@voucher-desk/vouchers";
+import { onDemand } from "./on-demand";
 
 /** Codes the browser adds for failures that never produced a BFF answer. */
 export type ClientErrorCode = "network" | "bad_response";
@@ -30,6 +31,27 @@ interface Parser<T> {
   parse(input: unknown): T;
 }
 
+/**
+ * What checks an answer: a parser, or a function that loads one. The contract's parsers are
+ * zod schemas, and zod (~24 KB gzip) is loaded beside the page's first request instead of with
+ * the page, so the requests start sooner (see README, "Loaded on demand").
+ */
+export type AnswerCheck<T> = Parser<T> | (() => Promise<Parser<T>>);
+
+const loadApiErrorSchema = onDemand(() =>
+  import("@voucher-desk/vouchers/api-contract").then((contract) => contract.apiErrorSchema),
+);
+
+/** The page's own code (a parser) could not be loaded: the server is gone, or the page is older than it. */
+function pageCodeUnavailable(): ApiRequestError {
+  return new ApiRequestError(
+    0,
+    "network",
+    "Could not load part of this page from the Voucher Desk server. Check that it is running, then reload the page.",
+    null,
+  );
+}
+
 function retryAfterSeconds(response: Response): number | null {
   const header = response.headers.get("Retry-After");
   if (header === null) return null;
@@ -39,7 +61,9 @@ function retryAfterSeconds(response: Response): number | null {
 
 async function errorFrom(response: Response): Promise<ApiRequestError> {
   const body: unknown = await response.json().catch(() => null);
-  const parsed = apiErrorSchema.safeParse(body);
+  const schema = await loadApiErrorSchema().catch(() => null);
+  if (schema === null) return pageCodeUnavailable();
+  const parsed = schema.safeParse(body);
   const retryAfter = retryAfterSeconds(response);
   if (parsed.success) {
     return new ApiRequestError(
@@ -102,9 +126,12 @@ async function requestHeaders(init: RequestInit): Promise<Headers> {
 /** Calls a BFF route and validates the answer against the shared contract. */
 export async function requestJson<T>(
   path: string,
-  schema: Parser<T>,
+  check: AnswerCheck<T>,
   init: RequestInit & { signal?: AbortSignal } = {},
 ): Promise<T> {
+  // Started with the request, so the parser's code arrives while the answer is on its way.
+  const parser = typeof check === "function" ? check() : Promise.resolve(check);
+  parser.catch(() => {}); // a failed request settles first; its error is the one to show
   let response: Response;
   try {
     response = await fetch(path, { ...init, headers: await requestHeaders(init) });
@@ -119,6 +146,9 @@ export async function requestJson<T>(
   }
   if (!response.ok) throw await errorFrom(response);
   const body: unknown = await response.json().catch(() => undefined);
+  const schema = await parser.catch(() => {
+    throw pageCodeUnavailable();
+  });
   try {
     return schema.parse(body);
   } catch {

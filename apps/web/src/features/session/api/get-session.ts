@@ -1,12 +1,18 @@
 import { type QueryClient, useQuery } from "@tanstack/react-query";
-import { type SessionInfo, sessionInfoSchema } from "@voucher-desk/vouchers";
+import type { SessionInfo } from "@voucher-desk/vouchers";
 import { rememberCsrfToken, requestJson } from "../../../lib/api-client";
+import { onDemand } from "../../../lib/on-demand";
 
 export const sessionQueryKey = ["session"] as const;
 
+/** The contract's session schema, loaded with the first session request (see lib/api-client). */
+export const loadSessionSchema = onDemand(() =>
+  import("@voucher-desk/vouchers/api-contract").then((contract) => contract.sessionInfoSchema),
+);
+
 /** Who is signed in, and the CSRF token every POST of this page carries. */
 export async function fetchSession(signal?: AbortSignal): Promise<SessionInfo> {
-  const session = await requestJson("/api/session", sessionInfoSchema, { signal });
+  const session = await requestJson("/api/session", loadSessionSchema, { signal });
   rememberCsrfToken(session.csrfToken);
   return session;
 }

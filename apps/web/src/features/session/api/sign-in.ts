@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { sessionInfoSchema } from "@voucher-desk/vouchers";
 import { ApiRequestError, requestJson } from "../../../lib/api-client";
-import { adoptSession, sessionQueryKey } from "./get-session";
+import { adoptSession, loadSessionSchema, sessionQueryKey } from "./get-session";
 
 export interface Credentials {
   username: string;
@@ -16,7 +15,7 @@ export function useSignIn() {
   return useMutation({
     mutationKey: signInMutationKey,
     mutationFn: (credentials: Credentials) =>
-      requestJson("/api/login", sessionInfoSchema, {
+      requestJson("/api/login", loadSessionSchema, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(credentials),

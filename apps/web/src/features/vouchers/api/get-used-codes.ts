@@ -1,14 +1,19 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { UsedCodesResponse } from "@voucher-desk/vouchers";
 import { requestJson } from "../../../lib/api-client";
-import { usedCodesResponseSpotCheck } from "./used-codes-response";
+import { onDemand } from "../../../lib/on-demand";
 
 export const usedCodesQueryKey = ["used-codes"] as const;
 
 const STALE_RECHECK_MS = 4_000;
 
+/** The answer's check (zod), loaded with the first request for the list (see lib/api-client). */
+export const loadUsedCodesCheck = onDemand(() =>
+  import("./used-codes-response").then((check) => check.usedCodesResponseSpotCheck),
+);
+
 export function fetchUsedCodes(signal?: AbortSignal): Promise<UsedCodesResponse> {
-  return requestJson("/api/used-codes", usedCodesResponseSpotCheck, { signal });
+  return requestJson("/api/used-codes", loadUsedCodesCheck, { signal });
 }
 
 export function usedCodesQueryOptions() {

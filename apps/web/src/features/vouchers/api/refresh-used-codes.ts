@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { UsedCodesResponse } from "@voucher-desk/vouchers";
 import { requestJson } from "../../../lib/api-client";
-import { usedCodesQueryKey } from "./get-used-codes";
-import { usedCodesResponseSpotCheck } from "./used-codes-response";
+import { loadUsedCodesCheck, usedCodesQueryKey } from "./get-used-codes";
 
 /** Asks the BFF to fetch the list from DigiCert now, bypassing its cache. */
 export function refreshUsedCodes(): Promise<UsedCodesResponse> {
-  return requestJson("/api/used-codes/refresh", usedCodesResponseSpotCheck, { method: "POST" });
+  return requestJson("/api/used-codes/refresh", loadUsedCodesCheck, { method: "POST" });
 }
 
 export function useRefreshUsedCodes() {
