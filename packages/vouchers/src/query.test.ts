@@ -442,14 +442,52 @@ describe("the query against an independent reading of the rules", () => {
     }
   });
 
+  it("answers a typing session (narrowing, deleting, retyping) like a fresh index each time", () => {
+    const rows = generateRows(2000, 17);
+    const typed = buildIndex(rows);
+    const session = [
+      "e",
+      "ex",
+      "exa",
+      "exam",
+      "exa",
+      "ex",
+      "e",
+      "",
+      "s",
+      "so",
+      "soc",
+      "soci",
+      "socié",
+      "société",
+    ];
+    session.push("9", "90", "900", "9007", "xyz", "9007", "ACME", "acm", "a\u0000e");
+    for (const q of session) {
+      const view = { ...DEFAULT_VIEW, q };
+      expect(ids(queryUsedCodes(typed, view)), JSON.stringify(q)).toEqual(oracle(rows, view));
+      expect(ids(queryUsedCodes(typed, view))).toEqual(ids(queryUsedCodes(buildIndex(rows), view)));
+    }
+    // A shorter needle than any seen (text selected and replaced) matches more, not fewer rows.
+    const selectedAndReplaced = buildIndex(rows);
+    for (const q of ["example", "ex", "9007", "9"]) {
+      const view = { ...DEFAULT_VIEW, q };
+      expect(ids(queryUsedCodes(selectedAndReplaced, view)), q).toEqual(oracle(rows, view));
+    }
+  });
+
   it("answers the same after its warm-up steps ran (precomputed keys change nothing)", () => {
     const rows = generateRows(2000, 11);
     const cold = buildIndex(rows);
     const warm = buildIndex(rows);
     const steps = indexWarmUpSteps(warm);
-    // The default columns' orders, the search text, then each contains filter's folded text.
+    // The default columns' orders, the search text, the facet fields' codes, then each
+    // contains filter's folded text.
+    const count = (test: (f: (typeof FIELDS)[number]) => boolean) => FIELDS.filter(test).length;
     expect(steps.length).toBe(
-      FIELDS.filter((f) => f.defaultVisible).length + 1 + FIELDS.filter((f) => f.filter === "text").length,
+      count((f) => f.defaultVisible) +
+        1 +
+        count((f) => f.filter === "product" || f.filter === "enum") +
+        count((f) => f.filter === "text"),
     );
     for (const step of steps) step();
     const random = seededRandom(5);

@@ -22,6 +22,8 @@ export interface UsedCodeIndex {
 
 /** Marks a blank in a numeric sort key; tested with Number.isNaN, since NaN never equals itself. */
 const BLANK = Number.NaN;
+/** How many search answers an index keeps for narrowing (each at most 4 bytes per row). */
+const RECENT_SEARCHES = 8;
 /** Joins the searchable fields of a row so that `q` cannot match across two fields. */
 const SEARCH_SEPARATOR = "\u0000";
 
@@ -33,6 +35,8 @@ class Index implements UsedCodeIndex {
   readonly #choices = new Map<UsedCodeField, ChoiceCodes>();
   readonly #textKeys = new Map<string, (string | null)[]>();
   #searchText: string[] | undefined;
+  /** Recent search answers by folded needle, oldest first. */
+  readonly #searches = new Map<string, Uint32Array>();
 
   constructor(readonly rows: readonly UsedCode[]) {
     const names = new Map<string, string>();
@@ -75,11 +79,19 @@ class Index implements UsedCodeIndex {
     return order;
   }
 
-  /** The field's filter value per row as a small integer, so filters and facets compare numbers. */
+  /**
+   * The value a `values` filter and a facet compare (the product id, or the value as text) per
+   * row, as a small integer: filters and facets then compare numbers, not strings.
+   */
   choiceCodes(field: UsedCodeField): ChoiceCodes {
     let choice = this.#choices.get(field);
     if (!choice) {
-      choice = choiceCodes(this.choiceKeys(field));
+      const products = this.productIds;
+      choice = choiceCodes(this.rows, (row, i) => {
+        if (field === "product_name") return products[i] ?? null;
+        const value = row[field];
+        return value === null || value === undefined ? null : String(value);
+      });
       this.#choices.set(field, choice);
     }
     return choice;
@@ -95,11 +107,6 @@ class Index implements UsedCodeIndex {
     return this.#textKey("exact", field, canonicalDigits);
   }
 
-  /** The value a `values` filter and a facet compare: the product id, or the value as text. */
-  choiceKeys(field: UsedCodeField): readonly (string | null)[] {
-    return field === "product_name" ? this.productIds : this.#textKey("choice", field, (text) => text);
-  }
-
   /** Per row, the searchable fields joined, then folded (one fold per row, not per field). */
   searchText(): readonly string[] {
     if (!this.#searchText) {
@@ -111,6 +118,32 @@ class Index implements UsedCodeIndex {
       });
     }
     return this.#searchText;
+  }
+
+  /**
+   * The rows, ascending, whose search text contains `needle` (folded, not empty). A needle
+   * that contains an earlier one can only match rows the earlier one matched, so typing on in
+   * the box scans the last answer instead of every row; the last few answers are kept.
+   */
+  searchMatches(needle: string): Uint32Array {
+    const known = this.#searches.get(needle);
+    if (known) return known;
+    const text = this.searchText();
+    let candidates: Uint32Array | null = null;
+    for (const [earlier, rows] of this.#searches) {
+      if (needle.includes(earlier) && (!candidates || rows.length < candidates.length)) candidates = rows;
+    }
+    const found: number[] = [];
+    if (candidates) {
+      for (const i of candidates) if ((text[i] as string).includes(needle)) found.push(i);
+    } else {
+      for (let i = 0; i < text.length; i++) if ((text[i] as string).includes(needle)) found.push(i);
+    }
+    const rows = Uint32Array.from(found);
+    this.#searches.set(needle, rows);
+    if (this.#searches.size > RECENT_SEARCHES)
+      this.#searches.delete(this.#searches.keys().next().value as string);
+    return rows;
   }
 
   /** One derived text per row (null stays null), computed the first time it is asked for. */
@@ -293,11 +326,14 @@ interface ChoiceCodes {
   readonly values: readonly (string | null)[];
 }
 
-function choiceCodes(keys: readonly (string | null)[]): ChoiceCodes {
+function choiceCodes(
+  rows: readonly UsedCode[],
+  keyOf: (row: UsedCode, i: number) => string | null,
+): ChoiceCodes {
   const codeOf = new Map<string | null, number>();
-  const codes = new Uint32Array(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] ?? null;
+  const codes = new Uint32Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const key = keyOf(rows[i] as UsedCode, i);
     let code = codeOf.get(key);
     if (code === undefined) {
       code = codeOf.size;
@@ -368,8 +404,9 @@ function rowTests(index: Index, view: ViewState, except?: UsedCodeField): RowTes
   const tests: RowTest[] = [];
   const needle = foldText(view.q.trim());
   if (needle !== "") {
-    const text = index.searchText();
-    tests.push((i) => (text[i] as string).includes(needle));
+    const found = new Uint8Array(index.rows.length);
+    for (const i of index.searchMatches(needle)) found[i] = 1;
+    tests.push((i) => found[i] === 1);
   }
   for (const def of FIELDS) {
     const filter = view.filters[def.name];
@@ -396,7 +433,7 @@ export function buildIndex(rows: readonly UsedCode[]): UsedCodeIndex {
 
 /**
  * The index's lazy work as separate steps (the sort order of each column shown by default,
- * the search text, the folded text of contains filters), for a caller with idle time to
+ * the search text, the codes of facet fields, the folded text of contains filters), for a caller with idle time to
  * spend them in: the browser runs one per idle callback after the first paint, so the first
  * sort by a column or the first search keystroke finds its keys ready. Running them is
  * optional; a query computes whatever is missing itself, with the same result. Columns hidden
@@ -407,6 +444,9 @@ export function indexWarmUpSteps(index: UsedCodeIndex): (() => void)[] {
   return [
     ...FIELDS.filter((f) => f.defaultVisible).map((f) => () => void idx.order(f.name)),
     () => void idx.searchText(),
+    ...FIELDS.filter((f) => f.filter === "product" || f.filter === "enum").map(
+      (f) => () => void idx.choiceCodes(f.name),
+    ),
     ...FIELDS.filter((f) => f.filter === "text").map((f) => () => void idx.folded(f.name)),
   ];
 }
