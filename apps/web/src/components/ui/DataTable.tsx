@@ -42,7 +42,9 @@ export function DataTable<TData extends RowData>({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // Rows beyond the viewport: enough for a wheel step, few enough that every sort or filter
+    // (which changes every drawn row) stays cheap to render and lay out.
+    overscan: 6,
   });
   const items = virtualizer.getVirtualItems();
   const paddingTop = items[0]?.start ?? 0;

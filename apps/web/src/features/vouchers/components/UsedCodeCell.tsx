@@ -1,9 +1,8 @@
-import { Link } from "@tanstack/react-router";
 import type { UsedCode } from "@voucher-desk/digicert";
 import { type FieldDef, formatCell } from "@voucher-desk/vouchers";
 import { CopyButton } from "../../../components/ui/CopyButton";
 import { plural } from "../../../lib/format";
-import { keepView } from "../view-search";
+import { OrderLink } from "./OrderLink";
 
 // Text longer than this may not fit its column; it becomes focusable so keyboard users can
 // reveal it (hover reveals it for mouse users, see .truncate in table.css).
@@ -38,18 +37,7 @@ export function UsedCodeCell({ field, row }: UsedCodeCellProps) {
     );
   }
   if (field.name === "certificate_order_id") {
-    return (
-      <Link
-        to="/orders/$orderId"
-        params={{ orderId: text }}
-        search={keepView}
-        state={{ openedFromTable: true }}
-        className="order-link"
-        data-order-link={text}
-      >
-        {text}
-      </Link>
-    );
+    return <OrderLink orderId={text} />;
   }
   if (text.length >= REVEAL_FROM_CHARS) {
     return (

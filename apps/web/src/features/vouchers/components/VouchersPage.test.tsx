@@ -116,6 +116,30 @@ describe("the dashboard", () => {
     expect(descending.at(-1)).toBe("—");
   });
 
+  it("links each certificate order to its drilldown over the current view, a real link for new tabs", async () => {
+    const { user, router } = renderApp("/?sort=-corder", {
+      "GET /api/used-codes": () => json(usedCodesResponse(quirkyCodes())),
+    });
+    await screen.findByText(/Showing 10 of 10/);
+    const link = () => screen.getByRole("link", { name: HUGE_ORDER_ID });
+    expect(link().getAttribute("href")).toBe(`/orders/${HUGE_ORDER_ID}?sort=-corder`);
+
+    // The href follows the view, so a link copied or opened in a new tab shows the same view.
+    await user.type(screen.getByRole("searchbox", { name: "Search all fields" }), "98765");
+    await waitFor(() => expect(link().getAttribute("href")).toBe(`/orders/${HUGE_ORDER_ID}?q=98765&sort=-corder`));
+
+    // A modified click is the browser's (new tab/window): the app does not navigate itself.
+    await user.keyboard("{Control>}");
+    await user.click(link());
+    await user.keyboard("{/Control}");
+    expect(router.state.location.pathname).toBe("/");
+
+    await user.click(link());
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/orders/${HUGE_ORDER_ID}`));
+    expect(router.state.location.searchStr).toBe("?q=98765&sort=-corder");
+    expect(router.state.location.state.openedFromTable).toBe(true);
+  });
+
   it("adds a secondary sort key with shift-click and says its rank", async () => {
     const codes = quirkyCodes();
     const { user, router } = renderApp("/", {
