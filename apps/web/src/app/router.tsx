@@ -14,7 +14,7 @@ import { lazy, Suspense, useEffect } from "react";
 import { Banner } from "../components/ui/Banner";
 import { SessionControls } from "../features/session/components/SessionControls";
 import { VouchersPage } from "../features/vouchers/components/VouchersPage";
-import { refinesSearch } from "../features/vouchers/view-edit";
+import { continuesTyping } from "../features/vouchers/view-edit";
 import {
   keepView,
   parseViewSearch,
@@ -73,7 +73,7 @@ function DashboardRoute() {
   }, [view, problems, history, navigate]);
   useEffect(() => whenIdle(() => void loadOrderDialog().catch(() => {})), []);
   const changeView = (next: ViewState) =>
-    navigate({ to: ".", search: { view: next, problems: [] }, replace: refinesSearch(view, next) });
+    navigate({ to: ".", search: { view: next, problems: [] }, replace: continuesTyping(view, next) });
   return (
     <VouchersPage view={view} problems={problems} onViewChange={changeView} account={<SessionControls />}>
       <Outlet />

@@ -18,19 +18,26 @@ export function withSearch(view: ViewState, q: string): ViewState {
   return { ...view, q };
 }
 
+/** Filters a person types character by character (the others are picked or ticked). */
+const TYPED_FILTERS: ReadonlySet<FieldFilter["type"]> = new Set(["contains", "exact", "numberRange"]);
+
 /**
- * True when `next` only types on in a search already started (both non-empty, nothing else
- * changed). The dashboard replaces the history entry then, so search can apply on every
- * keystroke while Back still returns to the view before the search, in one step.
+ * True when `next` only types on in a box already in use: the search, or one typed filter
+ * (contains, exact id, number range) that was active before and after, with nothing else
+ * changed. The dashboard replaces the history entry then, so every keystroke applies at once
+ * while one Back still returns to the view before the typing started.
  */
-export function refinesSearch(previous: ViewState, next: ViewState): boolean {
-  // next is built from previous by withSearch, so unchanged parts keep their identity.
+export function continuesTyping(previous: ViewState, next: ViewState): boolean {
+  // next is built from previous by withSearch/withFilter, so unchanged parts keep their identity.
+  if (previous.sort !== next.sort || previous.columns !== next.columns) return false;
+  if (previous.filters === next.filters) return previous.q !== "" && next.q !== "";
+  if (previous.q !== next.q) return false;
+  const changed = FIELDS.filter((f) => previous.filters[f.name] !== next.filters[f.name]);
+  if (changed.length !== 1) return false;
+  const before = previous.filters[changed[0]?.name as UsedCodeField];
+  const after = next.filters[changed[0]?.name as UsedCodeField];
   return (
-    previous.q !== "" &&
-    next.q !== "" &&
-    previous.filters === next.filters &&
-    previous.sort === next.sort &&
-    previous.columns === next.columns
+    before !== undefined && after !== undefined && before.type === after.type && TYPED_FILTERS.has(after.type)
   );
 }
 

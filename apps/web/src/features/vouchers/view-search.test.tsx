@@ -150,4 +150,20 @@ describe("the URL is the view", () => {
     await screen.findByText(`Showing ${basic.length} of 10 codes`);
     expect(router.history.location.search).toBe("?product=ssl_basic");
   });
+
+  it("typed filters apply on each keystroke too, and one Back undoes the whole typing", async () => {
+    const { router, user } = renderApp("/?sort=id", routes);
+    await screen.findByText("Showing 10 of 10 codes");
+    await user.click(screen.getByRole("button", { name: /^Organization filter/ }));
+    const box = await screen.findByLabelText("Organization contains");
+    await user.type(box, "exam");
+    // "example inc. subsidiary" and "Example Inc." (contains is case-insensitive).
+    const matching = codes.filter((c) => c.cert_organization?.toLowerCase().includes("exam")).length;
+    await screen.findByText(`Showing ${matching} of 10 codes`);
+    await waitFor(() => expect(router.history.location.search).toBe("?org=exam&sort=id"));
+
+    await act(() => router.history.back());
+    await screen.findByText("Showing 10 of 10 codes");
+    expect(router.history.location.search).toBe("?sort=id");
+  });
 });

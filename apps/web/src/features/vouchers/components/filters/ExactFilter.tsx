@@ -1,6 +1,6 @@
 import type { FieldDef, FieldFilter } from "@voucher-desk/vouchers";
 import { useId } from "react";
-import { useDebouncedCommit } from "../../../../lib/use-debounced-commit";
+import { useTypedValue } from "../../../../lib/use-typed-value";
 import type { FilterControlProps } from "./filter-control-props";
 import { BlankCheckbox } from "./TextFilter";
 
@@ -13,7 +13,7 @@ export function ExactFilter({ field, filter, onChange }: ExactFilterProps) {
   const id = useId();
   const blank = filter?.type === "blank";
   const committed = filter?.type === "exact" ? filter.value : "";
-  const input = useDebouncedCommit(committed, (value) => {
+  const input = useTypedValue(committed, (value) => {
     const trimmed = value.trim();
     if (trimmed === "") onChange(undefined);
     else if (DIGITS.test(trimmed)) onChange({ type: "exact", value: trimmed });
@@ -38,8 +38,6 @@ export function ExactFilter({ field, filter, onChange }: ExactFilterProps) {
         aria-describedby={invalid ? `${id}-error` : undefined}
         value={input.value}
         onChange={(event) => input.setValue(event.target.value)}
-        onBlur={input.flush}
-        onKeyDown={(event) => event.key === "Enter" && input.flush()}
       />
       {invalid ? (
         <p className="field-error" id={`${id}-error`} role="alert">

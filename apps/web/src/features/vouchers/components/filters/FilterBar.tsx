@@ -1,7 +1,7 @@
 import type { UsedCodeField } from "@voucher-desk/digicert";
 import { FIELDS, type FieldDef, type UsedCodeIndex, type ViewState } from "@voucher-desk/vouchers";
 import { PopoverButton } from "../../../../components/ui/PopoverButton";
-import { useDebouncedCommit } from "../../../../lib/use-debounced-commit";
+import { useTypedValue } from "../../../../lib/use-typed-value";
 import { chosenCount, withFilter, withSearch } from "../../view-edit";
 import { FieldFilterControl } from "./FieldFilterControl";
 
@@ -18,9 +18,9 @@ interface FilterBarProps {
 }
 
 export function FilterBar({ index, view, onViewChange }: FilterBarProps) {
-  // Search applies on every keystroke (no pause): typing on in a search replaces the history
-  // entry instead of adding one (see refinesSearch), and the table catches up deferred.
-  const search = useDebouncedCommit(view.q, (q) => onViewChange(withSearch(view, q)), 0);
+  // Search applies on every keystroke: typing on in a search replaces the history entry
+  // instead of adding one (see continuesTyping).
+  const search = useTypedValue(view.q, (q) => onViewChange(withSearch(view, q)));
   const searchable = FIELDS.filter((f) => f.searchable)
     .map((f) => f.label.toLowerCase())
     .join(", ");
@@ -63,7 +63,6 @@ export function FilterBar({ index, view, onViewChange }: FilterBarProps) {
           title={`Searches ${searchable}`}
           value={search.value}
           onChange={(event) => search.setValue(event.target.value)}
-          onKeyDown={(event) => event.key === "Enter" && search.flush()}
         />
       </label>
       {OWN_BUTTON.map((name) => {

@@ -1,6 +1,6 @@
 import type { FieldFilter } from "@voucher-desk/vouchers";
 import { type InputHTMLAttributes, useEffect, useId, useState } from "react";
-import { useDebouncedCommit } from "../../../../lib/use-debounced-commit";
+import { useTypedValue } from "../../../../lib/use-typed-value";
 import type { FilterControlProps } from "./filter-control-props";
 import { BlankCheckbox } from "./TextFilter";
 
@@ -116,7 +116,7 @@ export function DateRangeFilter({ field, filter, onChange }: RangeFilterProps) {
 export function NumberRangeFilter({ field, filter, onChange }: RangeFilterProps) {
   const blank = filter?.type === "blank";
   const commit = useRangeCommit(filter, numberRangeText, onChange);
-  const range = useDebouncedCommit(commit.shown, (value) => {
+  const range = useTypedValue(commit.shown, (value) => {
     const [min = "", max = ""] = value.split("..");
     const low = min === "" ? null : Number(min);
     const high = max === "" ? null : Number(max);
@@ -139,7 +139,6 @@ export function NumberRangeFilter({ field, filter, onChange }: RangeFilterProps)
           disabled={blank}
           value={min}
           onChange={(event) => range.setValue(`${event.target.value}..${max}`)}
-          onBlur={range.flush}
         />
         <RangePart
           caption="Max"
@@ -149,7 +148,6 @@ export function NumberRangeFilter({ field, filter, onChange }: RangeFilterProps)
           disabled={blank}
           value={max}
           onChange={(event) => range.setValue(`${min}..${event.target.value}`)}
-          onBlur={range.flush}
         />
       </div>
       {reversed ? (

@@ -5,7 +5,7 @@ import {
   NOT_ISSUED_LABEL,
 } from "@voucher-desk/vouchers";
 import { useId } from "react";
-import { useDebouncedCommit } from "../../../../lib/use-debounced-commit";
+import { useTypedValue } from "../../../../lib/use-typed-value";
 import type { FilterControlProps } from "./filter-control-props";
 
 type TextFilterProps = FilterControlProps;
@@ -15,7 +15,7 @@ export function TextFilter({ field, filter, onChange }: TextFilterProps) {
   const id = useId();
   const blank = filter?.type === "blank";
   const text = filter?.type === "contains" ? filter.text : "";
-  const input = useDebouncedCommit(text, (value) =>
+  const input = useTypedValue(text, (value) =>
     onChange(value === "" ? undefined : { type: "contains", text: value }),
   );
 
@@ -34,8 +34,6 @@ export function TextFilter({ field, filter, onChange }: TextFilterProps) {
         disabled={blank}
         value={input.value}
         onChange={(event) => input.setValue(event.target.value)}
-        onBlur={input.flush}
-        onKeyDown={(event) => event.key === "Enter" && input.flush()}
       />
       <BlankCheckbox field={field} checked={blank} onChange={onChange} />
     </fieldset>
