@@ -1,5 +1,5 @@
-import { Popover } from "radix-ui";
 import type { ReactNode } from "react";
+import { Popover } from "../../lib/deferred-radix";
 
 interface PopoverButtonProps {
   /** Visible text of the button. */

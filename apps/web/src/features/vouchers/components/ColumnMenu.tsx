@@ -1,7 +1,7 @@
 import type { ReactTable } from "@tanstack/react-table";
 import type { UsedCode } from "@voucher-desk/digicert";
-import { DropdownMenu } from "radix-ui";
 import type { DataTableFeatures } from "../../../components/ui/data-table-features";
+import { DropdownMenu } from "../../../lib/deferred-radix";
 
 interface ColumnMenuProps {
   // biome-ignore lint/suspicious/noExplicitAny: any selected state

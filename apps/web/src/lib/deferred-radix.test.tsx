@@ -1,0 +1,174 @@
+import { render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import * as Radix from "radix-ui";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+
+type Primitives = typeof import("./deferred-radix");
+/** Radix itself, to compare with: the deferred parts take the same props. */
+const radix = Radix as unknown as Primitives;
+
+/** A fresh copy of the module, so its primitives have not arrived yet. */
+async function freshDeferred(): Promise<Primitives> {
+  vi.resetModules();
+  return import("./deferred-radix");
+}
+
+function ColumnsMenu({ lib, onPick }: { lib: Primitives; onPick: (name: string) => void }) {
+  const { DropdownMenu } = lib;
+  return (
+    <DropdownMenu.Root modal={false}>
+      <DropdownMenu.Trigger asChild>
+        <button type="button" className="toolbar-button">
+          Columns
+        </button>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Portal>
+        <DropdownMenu.Content aria-label="Visible columns">
+          <DropdownMenu.Label>Visible columns</DropdownMenu.Label>
+          <DropdownMenu.CheckboxItem checked onCheckedChange={() => onPick("Id")}>
+            <DropdownMenu.ItemIndicator>✓</DropdownMenu.ItemIndicator>
+            Id
+          </DropdownMenu.CheckboxItem>
+          <DropdownMenu.Separator />
+          <DropdownMenu.Item onSelect={() => onPick("Reset")}>Reset</DropdownMenu.Item>
+        </DropdownMenu.Content>
+      </DropdownMenu.Portal>
+    </DropdownMenu.Root>
+  );
+}
+
+function ProductPopover({ lib, onClick }: { lib: Primitives; onClick?: () => void }) {
+  const { Popover } = lib;
+  return (
+    <Popover.Root>
+      <Popover.Trigger asChild>
+        <button type="button" className="toolbar-button" aria-label="Product filter" onClick={onClick}>
+          Product
+        </button>
+      </Popover.Trigger>
+      <Popover.Portal>
+        <Popover.Content aria-label="Product filter">
+          <label>
+            <input type="checkbox" /> Basic OV
+          </label>
+        </Popover.Content>
+      </Popover.Portal>
+    </Popover.Root>
+  );
+}
+
+/** What a person and a screen reader can tell after each step, to compare with Radix itself. */
+function observed() {
+  const active = document.activeElement as HTMLElement | null;
+  return {
+    focus: active
+      ? `${active.getAttribute("role") ?? active.tagName.toLowerCase()}: ${active.textContent?.trim()}`
+      : null,
+    expanded: screen.getAllByRole("button")[0]?.getAttribute("aria-expanded"),
+    open: document.querySelector("[role=menu],[role=dialog]") !== null,
+  };
+}
+
+let lib: Primitives;
+beforeEach(async () => {
+  lib = await freshDeferred();
+});
+
+describe("deferred Radix, before its primitives arrive", () => {
+  it("draws the trigger alone, with a closed trigger's ARIA, and no content", () => {
+    render(
+      <>
+        <ColumnsMenu lib={lib} onPick={() => {}} />
+        <ProductPopover lib={lib} />
+      </>,
+    );
+    const columns = screen.getByRole("button", { name: "Columns" });
+    expect(columns.getAttribute("aria-haspopup")).toBe("menu");
+    expect(columns.getAttribute("aria-expanded")).toBe("false");
+    expect(columns.getAttribute("data-state")).toBe("closed");
+    expect(columns.className).toBe("toolbar-button");
+    const product = screen.getByRole("button", { name: "Product filter" });
+    expect(product.getAttribute("aria-haspopup")).toBe("dialog");
+    expect(product.getAttribute("aria-expanded")).toBe("false");
+    expect(screen.queryByRole("menu")).toBeNull();
+    expect(screen.queryByRole("dialog")).toBeNull();
+  });
+
+  it("a click opens the popover as Radix does, keeps the button's own handler, and Esc gives focus back", async () => {
+    for (const which of [lib, radix]) {
+      const onClick = vi.fn();
+      const user = userEvent.setup();
+      const { unmount } = render(<ProductPopover lib={which} onClick={onClick} />);
+      await user.click(screen.getByRole("button", { name: "Product filter" }));
+      const dialog = await screen.findByRole("dialog", { name: "Product filter" });
+      await waitFor(() => expect(dialog.contains(document.activeElement)).toBe(true));
+      expect(observed()).toEqual({ focus: "input: ", expanded: "true", open: true });
+      expect(onClick).toHaveBeenCalledTimes(1);
+      await user.keyboard("{Escape}");
+      await waitFor(() => expect(screen.queryByRole("dialog")).toBeNull());
+      expect(observed()).toEqual({ focus: "button: Product", expanded: "false", open: false });
+      unmount();
+    }
+  });
+
+  it("a menu opened with Enter focuses its first item, as Radix does by keyboard; a press focuses the menu", async () => {
+    const results: Record<string, unknown> = {};
+    for (const [name, which] of [
+      ["deferred", lib],
+      ["radix", radix],
+    ] as const) {
+      const onPick = vi.fn();
+      const user = userEvent.setup();
+      const { unmount } = render(<ColumnsMenu lib={which} onPick={onPick} />);
+      await user.tab();
+      await user.keyboard("{Enter}");
+      await screen.findByRole("menu");
+      await waitFor(() => expect(document.activeElement?.getAttribute("role")).toBe("menuitemcheckbox"));
+      const byKeyboard = observed();
+      await user.keyboard("{ArrowDown}{ArrowDown}{Enter}");
+      expect(onPick).toHaveBeenLastCalledWith("Reset");
+      await waitFor(() => expect(screen.queryByRole("menu")).toBeNull());
+      const closed = observed();
+      await user.click(screen.getByRole("button", { name: "Columns" }));
+      await screen.findByRole("menu");
+      results[name] = { byKeyboard, closed, byPointer: observed() };
+      unmount();
+    }
+    expect(results.deferred).toEqual(results.radix);
+    expect(results.radix).toMatchObject({
+      byKeyboard: { focus: "menuitemcheckbox: ✓Id", expanded: "true", open: true },
+      closed: { focus: "button: Columns", expanded: "false", open: false },
+    });
+  });
+
+  it("opens when the primitives arrive after the press, and not twice for two presses", async () => {
+    const user = userEvent.setup();
+    render(<ColumnsMenu lib={lib} onPick={() => {}} />);
+    const trigger = screen.getByRole("button", { name: "Columns" });
+    // No hover or idle time first: the press itself loads them.
+    await user.pointer({ keys: "[MouseLeft>]", target: trigger });
+    await user.pointer({ keys: "[MouseLeft>]", target: trigger });
+    expect(await screen.findByRole("menu")).toBeTruthy();
+    expect(screen.getAllByRole("menu")).toHaveLength(1);
+  });
+});
+
+describe("deferred Radix, after its primitives arrived", () => {
+  it("a Root mounted later is Radix from the start: opening it keeps its trigger", async () => {
+    const user = userEvent.setup();
+    const first = render(<ProductPopover lib={lib} />);
+    const waiting = screen.getByRole("button", { name: "Product filter" });
+    await user.click(waiting);
+    await screen.findByRole("dialog");
+    // The waiting trigger made way for Radix's own.
+    expect(waiting.isConnected).toBe(false);
+    first.unmount();
+
+    render(<ProductPopover lib={lib} />);
+    const trigger = screen.getByRole("button", { name: "Product filter" });
+    await user.click(trigger);
+    await screen.findByRole("dialog");
+    expect(trigger.isConnected).toBe(true);
+    expect(trigger.getAttribute("aria-expanded")).toBe("true");
+  });
+});
