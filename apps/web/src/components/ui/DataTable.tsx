@@ -1,4 +1,4 @@
-import type { Header, ReactTable, RowData } from "@tanstack/react-table";
+import type { Column, Header, ReactTable, RowData } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { type ReactNode, useRef } from "react";
 import type { DataTableFeatures } from "./data-table-features";
@@ -9,13 +9,11 @@ const DEFAULT_WIDTH = 160;
 interface DataTableProps<TData extends RowData> {
   // biome-ignore lint/suspicious/noExplicitAny: the selected-state shape does not matter to rendering
   table: ReactTable<DataTableFeatures, TData, any>;
-  /**
-   * The rows to draw, in order: a subset of the table's data. The table keeps all the data,
-   * so its row model is built once per load rather than once per filter or sort.
-   */
+  /** The rows to draw, in order, already filtered and sorted by the caller. */
   rows: readonly TData[];
-  /** The table's row id of a datum (its getRowId). */
-  rowId: (datum: TData) => string;
+  /** The content of one cell. */
+  // biome-ignore lint/suspicious/noExplicitAny: any column value type
+  renderCell: (datum: TData, column: Column<DataTableFeatures, TData, any>) => ReactNode;
   /** Accessible name of the table. */
   label: string;
   /** Shown under the header when there are no rows. */
@@ -24,13 +22,15 @@ interface DataTableProps<TData extends RowData> {
 
 /**
  * A generic, virtualized table: sticky header, sortable header buttons with aria-sort, fixed
- * row height, and only the rows in view (plus a margin) in the DOM. The feature owns data,
- * columns and state; this renders whatever table it is given.
+ * row height, and only the rows in view (plus a margin) in the DOM. The table instance holds
+ * the columns and their state (order, visibility, sort); the rows come from the caller and
+ * only those in view are drawn, so no row model is ever built over the whole data set (at
+ * 100k codes that was 100k row objects and ~100 ms before the first paint).
  */
 export function DataTable<TData extends RowData>({
   table,
   rows,
-  rowId,
+  renderCell,
   label,
   empty,
 }: DataTableProps<TData>) {
@@ -89,15 +89,14 @@ export function DataTable<TData extends RowData>({
           {items.map((item) => {
             const datum = rows[item.index];
             if (datum === undefined) return null;
-            const row = table.getRow(rowId(datum));
             return (
               <tr key={item.key} aria-rowindex={item.index + 2} data-index={item.index}>
-                {row.getVisibleCells().map((cell) => (
+                {columns.map((column) => (
                   <td
-                    key={cell.column.id}
-                    className={cell.column.columnDef.meta?.align === "end" ? "cell--end" : undefined}
+                    key={column.id}
+                    className={column.columnDef.meta?.align === "end" ? "cell--end" : undefined}
                   >
-                    <table.FlexRender cell={cell} />
+                    {renderCell(datum, column)}
                   </td>
                 ))}
               </tr>

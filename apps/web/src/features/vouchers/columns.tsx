@@ -13,7 +13,6 @@ import {
 import type { UsedCode } from "@voucher-desk/digicert";
 import { FIELDS, type FieldDef, type FieldKind } from "@voucher-desk/vouchers";
 import type { DataTableFeatures } from "../../components/ui/data-table-features";
-import { UsedCodeCell } from "./components/UsedCodeCell";
 
 declare module "@tanstack/react-table" {
   // The type parameters must repeat table-core's declaration exactly for the merge.
@@ -56,7 +55,6 @@ function columnFor(field: FieldDef): ColumnDef<DataTableFeatures, UsedCode, unkn
   return helper.accessor((row) => row[field.name], {
     id: field.name,
     header: field.label,
-    cell: (context) => <UsedCodeCell field={field} row={context.row.original} />,
     meta: {
       field,
       align: field.kind === "number" || field.kind === "id" ? "end" : "start",

@@ -1,6 +1,8 @@
+import type { Column } from "@tanstack/react-table";
 import type { UsedCode } from "@voucher-desk/digicert";
 import { type FieldDef, formatCell } from "@voucher-desk/vouchers";
 import { CopyButton } from "../../../components/ui/CopyButton";
+import type { DataTableFeatures } from "../../../components/ui/data-table-features";
 import { plural } from "../../../lib/format";
 import { OrderLink } from "./OrderLink";
 
@@ -48,4 +50,10 @@ export function UsedCodeCell({ field, row }: UsedCodeCellProps) {
     );
   }
   return <span className="truncate">{text}</span>;
+}
+
+/** DataTable's cell renderer for the used-code columns (each carries its catalog entry). */
+export function renderUsedCodeCell(code: UsedCode, column: Column<DataTableFeatures, UsedCode, unknown>) {
+  const field = column.columnDef.meta?.field;
+  return field ? <UsedCodeCell field={field} row={code} /> : null;
 }

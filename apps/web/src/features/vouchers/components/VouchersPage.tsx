@@ -14,7 +14,7 @@ import { formatCount } from "../../../lib/format";
 import { useUsedCodes } from "../api/get-used-codes";
 import { useRefreshUsedCodes } from "../api/refresh-used-codes";
 import { useIndexWarmUp } from "../hooks/use-index-warm-up";
-import { usedCodeRowId, useUsedCodeTable } from "../hooks/use-used-code-table";
+import { useUsedCodeTable } from "../hooks/use-used-code-table";
 import { activeFilterCount, withoutFilters } from "../view-edit";
 import { ColumnMenu } from "./ColumnMenu";
 import { DashboardHeader } from "./DashboardHeader";
@@ -31,6 +31,7 @@ import {
   StaleBanner,
   ViewProblemsNotice,
 } from "./StateMessages";
+import { renderUsedCodeCell } from "./UsedCodeCell";
 
 // A stable empty list: a fresh [] per render would rebuild the index and the table's rows.
 const NO_CODES: UsedCode[] = [];
@@ -65,9 +66,7 @@ export function VouchersPage({ view, problems, onViewChange, children, account }
   const index = useMemo(() => buildIndex(codes), [codes]);
   const rows = useMemo(() => queryUsedCodes(index, view), [index, view]);
   useIndexWarmUp(index);
-  // The table holds every code in load order, so its row model is built once per load; the
-  // query's rows only choose which of them show, and in what order.
-  const table = useUsedCodeTable(codes, view, onViewChange);
+  const table = useUsedCodeTable(view, onViewChange);
 
   return (
     <div className="app">
@@ -135,7 +134,7 @@ export function VouchersPage({ view, problems, onViewChange, children, account }
                 <DataTable
                   table={table}
                   rows={rows}
-                  rowId={usedCodeRowId}
+                  renderCell={renderUsedCodeCell}
                   label="Used voucher codes"
                   empty={
                     activeFilterCount(view) > 0 ? (

@@ -12,19 +12,15 @@ function resolve<T>(updater: Updater<T>, current: T): T {
   return typeof updater === "function" ? (updater as (old: T) => T)(current) : updater;
 }
 
-/** The table's row id of a code: its voucher code id. */
-export const usedCodeRowId = (code: UsedCode) => String(code.id);
+// The domain's query function filters and sorts, and DataTable draws its rows: the table holds
+// columns and their state only, never the data.
+const NO_ROWS: UsedCode[] = [];
 
 /**
- * The table over every code of one load. The domain's query function (not the table) filters
- * and sorts, and DataTable draws the query's rows; the table's sorting, visibility and order
- * state are the view's, so header clicks and the column menu change the URL.
+ * The used-code table's columns and their state. Sorting, visibility and order are the view's,
+ * so header clicks and the column menu change the URL.
  */
-export function useUsedCodeTable(
-  codes: UsedCode[],
-  view: ViewState,
-  onViewChange: (view: ViewState) => void,
-) {
+export function useUsedCodeTable(view: ViewState, onViewChange: (view: ViewState) => void) {
   const sorting = useMemo<SortingState>(
     () => view.sort.map((key) => ({ id: key.field, desc: key.dir === "desc" })),
     [view.sort],
@@ -38,8 +34,7 @@ export function useUsedCodeTable(
   return useTable({
     features: dataTableFeatures,
     columns: usedCodeColumns,
-    data: codes,
-    getRowId: usedCodeRowId,
+    data: NO_ROWS,
     state: { sorting, columnVisibility, columnOrder },
     manualSorting: true,
     // Click cycles ascending ↔ descending; shift-click adds, flips or removes a secondary key.
