@@ -14,14 +14,17 @@ export function plural(n: number, one: string, many: string): string {
  * The BFF's fetchedAt is a real instant (ISO with zone), unlike DigiCert's wall-clock strings,
  * so it may be shown in the viewer's own time.
  */
+// Built once: a toLocale*String call with options builds a formatter each time, and the header
+// formats on every render.
+const TIME = new Intl.DateTimeFormat("en-US", { hour: "2-digit", minute: "2-digit" });
+const DAY = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric" });
+
 export function formatFetchedAt(iso: string, now: Date = new Date()): { label: string; title: string } {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return { label: iso, title: iso };
-  const time = at.toLocaleTimeString("en-US", { hour: "2-digit", minute: "2-digit" });
+  const time = TIME.format(at);
   const sameDay = at.toDateString() === now.toDateString();
-  const day = sameDay
-    ? "today"
-    : at.toLocaleDateString("en-US", { month: "short", day: "numeric", year: "numeric" });
+  const day = sameDay ? "today" : DAY.format(at);
   return { label: `${day} at ${time}`, title: at.toISOString() };
 }
 

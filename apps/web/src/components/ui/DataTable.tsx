@@ -1,6 +1,6 @@
 import type { Column, Header, ReactTable, RowData } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { type ReactNode, useRef } from "react";
+import { memo, type ReactNode, useRef } from "react";
 import type { DataTableFeatures } from "./data-table-features";
 
 const ROW_HEIGHT = 36;
@@ -11,9 +11,8 @@ interface DataTableProps<TData extends RowData> {
   table: ReactTable<DataTableFeatures, TData, any>;
   /** The rows to draw, in order, already filtered and sorted by the caller. */
   rows: readonly TData[];
-  /** The content of one cell. */
-  // biome-ignore lint/suspicious/noExplicitAny: any column value type
-  renderCell: (datum: TData, column: Column<DataTableFeatures, TData, any>) => ReactNode;
+  /** The content of one cell; a stable function (rows are memoized on it). */
+  renderCell: RenderCell<TData>;
   /** Accessible name of the table. */
   label: string;
   /** Shown under the header when there are no rows. */
@@ -90,16 +89,13 @@ export function DataTable<TData extends RowData>({
             const datum = rows[item.index];
             if (datum === undefined) return null;
             return (
-              <tr key={item.key} aria-rowindex={item.index + 2} data-index={item.index}>
-                {columns.map((column) => (
-                  <td
-                    key={column.id}
-                    className={column.columnDef.meta?.align === "end" ? "cell--end" : undefined}
-                  >
-                    {renderCell(datum, column)}
-                  </td>
-                ))}
-              </tr>
+              <DataRow
+                key={item.key}
+                index={item.index}
+                datum={datum}
+                columns={columns}
+                renderCell={renderCell}
+              />
             );
           })}
           {paddingBottom > 0 ? (
@@ -112,6 +108,38 @@ export function DataTable<TData extends RowData>({
     </section>
   );
 }
+
+// biome-ignore lint/suspicious/noExplicitAny: any column value type
+type RenderCell<TData extends RowData> = (
+  datum: TData,
+  column: Column<DataTableFeatures, TData, any>,
+) => ReactNode;
+
+interface DataRowProps<TData extends RowData> {
+  index: number;
+  datum: TData;
+  // biome-ignore lint/suspicious/noExplicitAny: any column value type
+  columns: Column<DataTableFeatures, TData, any>[];
+  renderCell: RenderCell<TData>;
+}
+
+function DataRowContent<TData extends RowData>({ index, datum, columns, renderCell }: DataRowProps<TData>) {
+  return (
+    <tr aria-rowindex={index + 2} data-index={index}>
+      {columns.map((column) => (
+        <td key={column.id} className={column.columnDef.meta?.align === "end" ? "cell--end" : undefined}>
+          {renderCell(datum, column)}
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+/**
+ * One drawn row. Memoized: when a filter or a search keystroke leaves a row in view at the same
+ * place (the same datum, the same columns), it is not rendered again.
+ */
+const DataRow = memo(DataRowContent) as typeof DataRowContent;
 
 const ORDINALS = ["", "", "2nd", "3rd"];
 
