@@ -109,9 +109,9 @@ export function DataTable<TData extends RowData>({
   );
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: any column value type
 type RenderCell<TData extends RowData> = (
   datum: TData,
+  // biome-ignore lint/suspicious/noExplicitAny: any column value type
   column: Column<DataTableFeatures, TData, any>,
 ) => ReactNode;
 

@@ -126,7 +126,9 @@ describe("the dashboard", () => {
 
     // The href follows the view, so a link copied or opened in a new tab shows the same view.
     await user.type(screen.getByRole("searchbox", { name: "Search all fields" }), "98765");
-    await waitFor(() => expect(link().getAttribute("href")).toBe(`/orders/${HUGE_ORDER_ID}?q=98765&sort=-corder`));
+    await waitFor(() =>
+      expect(link().getAttribute("href")).toBe(`/orders/${HUGE_ORDER_ID}?q=98765&sort=-corder`),
+    );
 
     // A modified click is the browser's (new tab/window): the app does not navigate itself.
     await user.keyboard("{Control>}");

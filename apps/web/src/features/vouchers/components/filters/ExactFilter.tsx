@@ -1,4 +1,3 @@
-import type { FieldDef, FieldFilter } from "@voucher-desk/vouchers";
 import { useId } from "react";
 import { useTypedValue } from "../../../../lib/use-typed-value";
 import type { FilterControlProps } from "./filter-control-props";
