@@ -38,8 +38,11 @@ describe("GET /api/used-codes", () => {
     expect(body.codes).toHaveLength(2_345);
     expect(body.codes).toEqual(expected);
 
+    // The first page goes alone; the two after it are asked for together (pages in flight), so
+    // they may reach upstream in either order.
     const pages = h.sim.control.requests().filter((r) => r.path.endsWith("/voucher/download/used-codes"));
-    expect(pages.map((r) => Object.fromEntries(r.query))).toEqual([
+    expect(Object.fromEntries(pages[0]?.query ?? [])).toEqual({ limit: "1000", offset: "0", sort: "id" });
+    expect(pages.map((r) => Object.fromEntries(r.query)).sort(byOffset)).toEqual([
       { limit: "1000", offset: "0", sort: "id" },
       { limit: "1000", offset: "1000", sort: "id" },
       { limit: "1000", offset: "2000", sort: "id" },
@@ -74,8 +77,37 @@ describe("the page walk", () => {
         responses.map(async (r) => usedCodesResponseSchema.parse(await r.json())),
       );
       expect(new Set(bodies.map((b) => b.fetchedAt)).size).toBe(1);
-      const offsets = h.sim.control.requests().map((r) => new URLSearchParams(r.rawQuery).get("offset"));
-      expect(offsets).toEqual(["0", "1000", "2000"]);
+      const offsets = h.sim.control
+        .requests()
+        .map((r) => Number(new URLSearchParams(r.rawQuery).get("offset")));
+      expect(offsets.sort((a, b) => a - b)).toEqual([0, 1000, 2000]);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it("asks for pages ahead only as the outbound budget allows", async () => {
+    const clock = new FakeClock(Date.UTC(2026, 5, 1, 12, 0, 0));
+    const h = await startHarness({
+      sim: { count: 4_500 },
+      clock,
+      client: { budget: [{ limit: 2, windowMs: 1_000 }], budgetMaxWaitMs: 10_000 },
+    });
+    try {
+      const pagesAsked = () => h.sim.control.requests().length;
+      const answer = h.request("/api/used-codes");
+      // Page 0, then 1000 with it in the window; 2000 and 3000 wait for the window to roll.
+      await vi.waitFor(() => expect(pagesAsked()).toBe(2));
+      await vi.waitFor(() => expect(clock.sleeping).toBe(2));
+      expect(pagesAsked()).toBe(2);
+      await clock.advance(1_000);
+      await vi.waitFor(() => expect(pagesAsked()).toBe(4));
+      await vi.waitFor(() => expect(clock.sleeping).toBe(1));
+      expect(pagesAsked()).toBe(4);
+      await clock.advance(1_000);
+      const body = usedCodesResponseSchema.parse(await (await answer).json());
+      expect(body.codes).toHaveLength(4_500);
+      expect(pagesAsked()).toBe(5);
     } finally {
       await h.close();
     }
@@ -300,3 +332,7 @@ describe("POST /api/used-codes/refresh", () => {
     }
   });
 });
+
+function byOffset(a: Record<string, string>, b: Record<string, string>): number {
+  return Number(a.offset) - Number(b.offset);
+}
