@@ -27,7 +27,7 @@ export async function createServices(
 ): Promise<Services> {
   const upstream = await connectUpstream(config, logger, clock);
   const usedCodes = new UsedCodesCache({
-    fetchAll: async () => (await walkUsedCodes(upstream.client, logger)).codes,
+    fetchAll: async (onNewCodes) => (await walkUsedCodes(upstream.client, logger, { onNewCodes })).codes,
     meta: upstream.meta,
     ttlMs: config.cacheTtlMs,
     refreshMinIntervalMs: config.refreshMinIntervalMs,

@@ -3,11 +3,14 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Clock } from "../clock.js";
 import { isUpstreamError } from "../digicert/upstream-error.js";
 import { SingleFlight } from "../single-flight.js";
-import { type SnapshotMeta, UsedCodesSnapshot } from "./used-codes-snapshot.js";
+import { type SnapshotMeta, UsedCodesBodyWriter, UsedCodesSnapshot } from "./used-codes-snapshot.js";
 
 export interface UsedCodesCacheOptions {
-  /** Fetches the whole list from upstream (the page walk). */
-  fetchAll: () => Promise<readonly UsedCode[]>;
+  /**
+   * Fetches the whole list from upstream (the page walk), handing each batch of new codes to
+   * `onNewCodes` as it arrives, in list order, and resolving to the list once complete.
+   */
+  fetchAll: (onNewCodes: (codes: readonly UsedCode[]) => Promise<void>) => Promise<readonly UsedCode[]>;
   meta: SnapshotMeta;
   ttlMs: number;
   /** A forced refresh of a list younger than this returns that list (the budget is shared). */
@@ -76,9 +79,11 @@ export class UsedCodesCache {
 
   #refill(): Promise<UsedCodesSnapshot> {
     return this.#fill.run("list", async () => {
-      const codes = await this.#options.fetchAll();
+      // The answer is written while pages arrive: the list is ready to send once the last is in.
+      const body = new UsedCodesBodyWriter();
+      const codes = await this.#options.fetchAll((fresh) => body.add(fresh));
       const fetchedAt = new Date(this.#options.clock.now());
-      const snapshot = await UsedCodesSnapshot.create(codes, this.#options.meta, fetchedAt);
+      const snapshot = UsedCodesSnapshot.complete(codes, body, this.#options.meta, fetchedAt);
       this.#snapshot = snapshot;
       return snapshot;
     });

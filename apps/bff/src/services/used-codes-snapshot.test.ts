@@ -2,7 +2,7 @@ import { gunzipSync } from "node:zlib";
 import { normalizeUsedCodes } from "@voucher-desk/digicert";
 import { generateUsedCodes } from "@voucher-desk/digicert-sim";
 import { describe, expect, it } from "vitest";
-import { UsedCodesSnapshot } from "./used-codes-snapshot.js";
+import { UsedCodesBodyWriter, UsedCodesSnapshot } from "./used-codes-snapshot.js";
 
 describe("UsedCodesSnapshot", () => {
   const fetchedAt = new Date(Date.UTC(2026, 2, 4, 5, 6, 7));
@@ -72,5 +72,57 @@ describe("UsedCodesSnapshot", () => {
     expect(snapshot.body(true)).toBe(snapshot.body(true));
     expect(snapshot.body(false)).toBe(snapshot.body(false));
     expect(snapshot.index()).toBe(snapshot.index());
+  });
+});
+
+describe("UsedCodesBodyWriter", () => {
+  const fetchedAt = new Date(Date.UTC(2026, 2, 4, 5, 6, 7));
+  const meta = { source: "demo", region: null } as const;
+  const codes = normalizeUsedCodes(generateUsedCodes({ count: 5_321, seed: "writer" })).codes;
+
+  it.each([
+    ["pages of 1000", [1000, 1000, 1000, 1000, 1000, 321]],
+    ["one row, then the rest in one long batch", [1, 5_320]],
+    ["uneven batches, empty ones among them", [0, 7, 2_500, 0, 2_814]],
+  ])("writes exactly JSON.stringify's bytes from %s", async (_name, sizes) => {
+    await expectExactBytes(new UsedCodesBodyWriter(), sizes);
+  });
+
+  it("writes exactly JSON.stringify's bytes across many small chunks, and slices larger than one", async () => {
+    // 40 KB chunks: a page of 1000 codes (~600 KB) is larger than one, a few codes are not.
+    await expectExactBytes(
+      new UsedCodesBodyWriter({ chunkBytes: 40_000 }),
+      [3, 5, 1000, 17, 40, 2_256, 2_000],
+    );
+  });
+
+  async function expectExactBytes(body: UsedCodesBodyWriter, sizes: number[]) {
+    let start = 0;
+    for (const size of sizes) {
+      await body.add(codes.slice(start, start + size));
+      start += size;
+    }
+    const snapshot = UsedCodesSnapshot.complete(codes, body, meta, fetchedAt);
+    const expected = (stale: boolean) =>
+      JSON.stringify({ codes, fetchedAt: fetchedAt.toISOString(), ...meta, stale });
+    expect(snapshot.body(false).json.toString("utf8")).toBe(expected(false));
+    expect(snapshot.body(true).json.toString("utf8")).toBe(expected(true));
+    expect(gunzipSync(await snapshot.body(false).gzip).toString("utf8")).toBe(expected(false));
+  }
+
+  it("refuses a snapshot whose codes are not the ones written", async () => {
+    const body = new UsedCodesBodyWriter();
+    await body.add(codes.slice(0, 10));
+    expect(() => UsedCodesSnapshot.complete(codes.slice(0, 11), body, meta, fetchedAt)).toThrow(
+      "the written body holds 10 codes, the snapshot 11",
+    );
+  });
+
+  it("is finished once: no more codes, no second ending", async () => {
+    const body = new UsedCodesBodyWriter();
+    await body.add(codes.slice(0, 3));
+    UsedCodesSnapshot.complete(codes.slice(0, 3), body, meta, fetchedAt);
+    await expect(body.add(codes.slice(3, 4))).rejects.toThrow("already finished");
+    expect(() => body.finish(meta, fetchedAt)).toThrow("already finished");
   });
 });
