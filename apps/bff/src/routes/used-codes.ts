@@ -54,7 +54,8 @@ export const usedCodesRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
         response: listResponses,
       },
     },
-    async (request, reply) => sendList(request, reply, await services.usedCodes.get()),
+    async (request, reply) =>
+      sendList(request, reply, await services.usedCodes.get({ gzip: takesGzip(request) })),
   );
 
   app.post(
@@ -68,7 +69,8 @@ export const usedCodesRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
         response: listResponses,
       },
     },
-    async (request, reply) => sendList(request, reply, await services.usedCodes.refresh()),
+    async (request, reply) =>
+      sendList(request, reply, await services.usedCodes.refresh({ gzip: takesGzip(request) })),
   );
 
   app.get(
@@ -111,7 +113,7 @@ export const usedCodesRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
         .header("last-modified", snapshot.fetchedAt.toUTCString())
         .header("x-data-stale", String(stale))
         .type(CSV_CONTENT_TYPE);
-      return sendBytes(request, reply, report.csv, () => report.gzip());
+      return sendBytes(request, reply, report.csv, report.gzip);
     },
   );
 };
@@ -127,7 +129,7 @@ async function sendList(
     .header("cache-control", "no-store")
     .header("last-modified", served.snapshot.fetchedAt.toUTCString())
     .type("application/json; charset=utf-8");
-  return sendBytes(request, reply, body.json, () => body.gzip);
+  return sendBytes(request, reply, body.json, body.gzip);
 }
 
 /** Sends prebuilt bytes, or their prebuilt gzip when the client accepts it. */
@@ -138,11 +140,13 @@ async function sendBytes(
   gzipped: () => Promise<Buffer>,
 ): Promise<FastifyReply> {
   reply.header("vary", "accept-encoding");
-  if (acceptsGzip(request.headers["accept-encoding"])) {
+  if (takesGzip(request)) {
     return reply.header("content-encoding", "gzip").send(await gzipped());
   }
   return reply.send(plain);
 }
+
+const takesGzip = (request: FastifyRequest) => acceptsGzip(request.headers["accept-encoding"]);
 
 /** True when `Accept-Encoding` lists gzip (or `*`) without `q=0`. */
 export function acceptsGzip(header: string | undefined): boolean {

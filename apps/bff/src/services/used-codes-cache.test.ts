@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import { normalizeUsedCodes, type UsedCode } from "@voucher-desk/digicert";
 import { generateUsedCodes } from "@voucher-desk/digicert-sim";
 import { describe, expect, it } from "vitest";
@@ -37,11 +38,16 @@ const expectedJson = (codes: readonly UsedCode[], fetchedAt: Date) =>
 describe("UsedCodesCache fills", () => {
   const codes = normalizeUsedCodes(generateUsedCodes({ count: 3_456, seed: "cache" })).codes;
 
-  it("builds the answer from the pages as the walk hands them on", async () => {
-    const { snapshot } = await cacheWith(walkOver(codes)).get();
-    expect(snapshot.codes).toBe(codes);
-    expect(snapshot.body(false).json.toString("utf8")).toBe(expectedJson(codes, snapshot.fetchedAt));
-  });
+  it.each([false, true])(
+    "builds the answer from the pages as the walk hands them on (reader takes gzip: %s)",
+    async (gzip) => {
+      const { snapshot } = await cacheWith(walkOver(codes)).get({ gzip });
+      expect(snapshot.codes).toBe(codes);
+      const expected = expectedJson(codes, snapshot.fetchedAt);
+      expect(snapshot.body(false).json.toString("utf8")).toBe(expected);
+      expect(gunzipSync(await snapshot.body(false).gzip()).toString("utf8")).toBe(expected);
+    },
+  );
 
   it("a walk that fails midway fails the refresh, keeps the list it had, and leaves nothing behind", async () => {
     const clock = new FakeClock();
@@ -51,7 +57,7 @@ describe("UsedCodesCache fills", () => {
 
     await clock.advance(1_000);
     fetchAll = walkOver(codes, { failAt: 2 });
-    await expect(cache.refresh()).rejects.toMatchObject({ kind: "unavailable" });
+    await expect(cache.refresh({ gzip: true })).rejects.toMatchObject({ kind: "unavailable" });
     expect(cache.peek()).toBe(first);
 
     // The next fill starts from an empty answer: none of the failed fill's pages are in it.

@@ -25,6 +25,15 @@ export interface ServedList {
   stale: boolean;
 }
 
+/** What the reader will take. */
+export interface ReadOptions {
+  /**
+   * The reader accepts gzip: a fill it starts compresses while pages arrive, so the gzip is
+   * ready with the list. Otherwise the gzip waits for the first request that asks for it.
+   */
+  gzip?: boolean;
+}
+
 /** After a failed background refresh, wait this long before the next one (upstream is struggling). */
 const BACKGROUND_RETRY_MS = 10_000;
 
@@ -45,11 +54,11 @@ export class UsedCodesCache {
   }
 
   /** The list for a reader: cached if there is one (stale past its TTL), else fetched now. */
-  async get(): Promise<ServedList> {
+  async get({ gzip = false }: ReadOptions = {}): Promise<ServedList> {
     const snapshot = this.#snapshot;
-    if (!snapshot) return { snapshot: await this.#refill(), stale: false };
+    if (!snapshot) return { snapshot: await this.#refill(gzip), stale: false };
     if (!this.#isPastTtl(snapshot)) return { snapshot, stale: false };
-    this.#refreshInBackground();
+    this.#refreshInBackground(gzip);
     return { snapshot, stale: true };
   }
 
@@ -58,13 +67,13 @@ export class UsedCodesCache {
    * is, and a refresh already running is joined, so clicking cannot drain the budget. When
    * upstream is rate-limiting and a list exists, that list is returned marked stale.
    */
-  async refresh(): Promise<ServedList> {
+  async refresh({ gzip = false }: ReadOptions = {}): Promise<ServedList> {
     const snapshot = this.#snapshot;
     if (snapshot && !this.#fill.has("list") && this.#age(snapshot) < this.#options.refreshMinIntervalMs) {
       return { snapshot, stale: false };
     }
     try {
-      return { snapshot: await this.#refill(), stale: false };
+      return { snapshot: await this.#refill(gzip), stale: false };
     } catch (error) {
       if (snapshot && isUpstreamError(error) && error.kind === "rate_limited")
         return { snapshot, stale: true };
@@ -77,11 +86,18 @@ export class UsedCodesCache {
     return this.#snapshot;
   }
 
-  #refill(): Promise<UsedCodesSnapshot> {
+  /** One fill at a time; joiners get its snapshot, whichever `gzip` the first caller chose. */
+  #refill(gzip: boolean): Promise<UsedCodesSnapshot> {
     return this.#fill.run("list", async () => {
       // The answer is written while pages arrive: the list is ready to send once the last is in.
-      const body = new UsedCodesBodyWriter();
-      const codes = await this.#options.fetchAll((fresh) => body.add(fresh));
+      const body = new UsedCodesBodyWriter({ gzipWhileWriting: gzip });
+      let codes: readonly UsedCode[];
+      try {
+        codes = await this.#options.fetchAll((fresh) => body.add(fresh));
+      } catch (error) {
+        body.discard();
+        throw error;
+      }
       const fetchedAt = new Date(this.#options.clock.now());
       const snapshot = UsedCodesSnapshot.complete(codes, body, this.#options.meta, fetchedAt);
       this.#snapshot = snapshot;
@@ -89,10 +105,10 @@ export class UsedCodesCache {
     });
   }
 
-  #refreshInBackground(): void {
+  #refreshInBackground(gzip: boolean): void {
     const now = this.#options.clock.now();
     if (this.#fill.has("list") || now < this.#nextBackgroundAt) return;
-    this.#refill().catch((error: unknown) => {
+    this.#refill(gzip).catch((error: unknown) => {
       const hintMs = isUpstreamError(error) ? (error.details.retryAfterMs ?? 0) : 0;
       this.#nextBackgroundAt = this.#options.clock.now() + Math.max(BACKGROUND_RETRY_MS, hintMs);
       this.#options.logger.warn(

@@ -18,7 +18,7 @@ describe("UsedCodesSnapshot", () => {
         const body = snapshot.body(stale);
         const expected = JSON.stringify({ ...response, stale });
         expect(body.json.toString("utf8")).toBe(expected);
-        expect(gunzipSync(await body.gzip).toString("utf8")).toBe(expected);
+        expect(gunzipSync(await body.gzip()).toString("utf8")).toBe(expected);
       }
     },
   );
@@ -88,13 +88,41 @@ describe("UsedCodesBodyWriter", () => {
     await expectExactBytes(new UsedCodesBodyWriter(), sizes);
   });
 
-  it("writes exactly JSON.stringify's bytes across many small chunks, and slices larger than one", async () => {
-    // 40 KB chunks: a page of 1000 codes (~600 KB) is larger than one, a few codes are not.
+  it("compressed while writing, gzips to exactly the same bytes", async () => {
     await expectExactBytes(
-      new UsedCodesBodyWriter({ chunkBytes: 40_000 }),
-      [3, 5, 1000, 17, 40, 2_256, 2_000],
+      new UsedCodesBodyWriter({ gzipWhileWriting: true, chunkBytes: 40_000 }),
+      [1, 999, 1000, 3_321],
     );
   });
+
+  it("keeps the gzip it made, whenever it was made", async () => {
+    for (const gzipWhileWriting of [false, true]) {
+      const body = new UsedCodesBodyWriter({ gzipWhileWriting });
+      await body.add(codes.slice(0, 50));
+      const encoded = body.finish(meta, fetchedAt);
+      const first = encoded.gzip();
+      expect(encoded.gzip()).toBe(first);
+      expect(gunzipSync(await first).equals(encoded.json)).toBe(true);
+    }
+  });
+
+  it("a discarded body closes its compressor without an unhandled failure", async () => {
+    const body = new UsedCodesBodyWriter({ gzipWhileWriting: true });
+    await body.add(codes.slice(0, 100));
+    body.discard();
+    await expect(body.add(codes.slice(100, 101))).rejects.toThrow("already finished");
+    // An unhandled rejection from the destroyed compressor would fail this run.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  });
+
+  it.each([40_000, 400_000])(
+    "writes exactly JSON.stringify's bytes across chunks of %i bytes",
+    async (chunkBytes) => {
+      // 40 KB: every group of 100 codes (~60 KB) is larger than a chunk. 400 KB: a few groups
+      // share a chunk, and a batch ends or a chunk fills between any two.
+      await expectExactBytes(new UsedCodesBodyWriter({ chunkBytes }), [3, 5, 1000, 17, 40, 2_256, 2_000]);
+    },
+  );
 
   async function expectExactBytes(body: UsedCodesBodyWriter, sizes: number[]) {
     let start = 0;
@@ -107,7 +135,7 @@ describe("UsedCodesBodyWriter", () => {
       JSON.stringify({ codes, fetchedAt: fetchedAt.toISOString(), ...meta, stale });
     expect(snapshot.body(false).json.toString("utf8")).toBe(expected(false));
     expect(snapshot.body(true).json.toString("utf8")).toBe(expected(true));
-    expect(gunzipSync(await snapshot.body(false).gzip).toString("utf8")).toBe(expected(false));
+    expect(gunzipSync(await snapshot.body(false).gzip()).toString("utf8")).toBe(expected(false));
   }
 
   it("refuses a snapshot whose codes are not the ones written", async () => {

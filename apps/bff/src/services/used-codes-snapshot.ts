@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { promisify } from "node:util";
-import { gzip } from "node:zlib";
+import { createGzip, type Gzip, gzip } from "node:zlib";
 import type { UsedCode } from "@voucher-desk/digicert";
 import { buildIndex, type UsedCodeIndex, type UsedCodesResponse } from "@voucher-desk/vouchers";
 
@@ -21,6 +21,15 @@ const GZIP_LEVEL = 4;
 const CODES_PER_SLICE = 2_000;
 
 /**
+ * Codes per `JSON.stringify` call within a slice. A string of 100 codes (~60,000 characters,
+ * twice that in bytes when a name needs UTF-16) stays under V8's large-object size and dies
+ * young; one of 1,000 lands in large-object space and waits for a full collection. Measured on
+ * 100,000 codes: serializing and encoding took ~20% less in groups of 100 than of 1,000
+ * (50: no better; 200 and up: as slow as 1,000).
+ */
+const CODES_PER_STRINGIFY = 100;
+
+/**
  * CSV reports kept per snapshot, most recently used first out. Scripts and scheduled reports
  * ask for the same few views again and again, and writing one takes ~600 ms for 55,000 of
  * 100,000 codes (bench: 12x the cost of sending the same bytes). A report of every code is
@@ -38,10 +47,15 @@ export interface SnapshotMeta {
   region: UsedCodesResponse["region"];
 }
 
-/** The bytes of one `/api/used-codes` answer, plain and gzipped. */
+/**
+ * The bytes of one `/api/used-codes` answer, plain and gzipped. The gzip is made while the
+ * answer is written when the client that started the fill takes gzip, else on the first
+ * request that asks for it (a plain client's answer is not held up by ~0.3 s of compression
+ * competing for the same two cores), then kept.
+ */
 export interface EncodedBody {
   json: Buffer;
-  gzip: Promise<Buffer>;
+  gzip(): Promise<Buffer>;
 }
 
 /**
@@ -75,10 +89,10 @@ export class UsedCodesSnapshot {
   private constructor(
     readonly codes: readonly UsedCode[],
     readonly fetchedAt: Date,
-    json: Buffer,
+    fresh: EncodedBody,
     options: SnapshotOptions,
   ) {
-    this.#fresh = encode(json);
+    this.#fresh = fresh;
     this.#reportCacheBytes = options.reportCacheBytes ?? REPORT_CACHE_BYTES;
   }
 
@@ -106,6 +120,7 @@ export class UsedCodesSnapshot {
     options: SnapshotOptions = {},
   ): UsedCodesSnapshot {
     if (body.count !== codes.length) {
+      body.discard();
       throw new Error(`the written body holds ${body.count} codes, the snapshot ${codes.length}`);
     }
     return new UsedCodesSnapshot(codes, fetchedAt, body.finish(meta, fetchedAt), options);
@@ -116,7 +131,8 @@ export class UsedCodesSnapshot {
     if (!this.#stale) {
       const fresh = this.#fresh.json;
       const head = fresh.subarray(0, fresh.length - Buffer.byteLength(FRESH_TAIL));
-      this.#stale = encode(Buffer.concat([head, Buffer.from(STALE_TAIL)]));
+      const json = Buffer.concat([head, Buffer.from(STALE_TAIL)]);
+      this.#stale = { json, gzip: gzipOnDemand(json) };
     }
     return this.#stale;
   }
@@ -140,7 +156,8 @@ export class UsedCodesSnapshot {
       this.#reports.set(key, kept);
       return kept;
     }
-    const report = encodeReport(Buffer.from(write()));
+    const csv = Buffer.from(write());
+    const report: EncodedReport = { csv, gzip: gzipOnDemand(csv) };
     const bytes = report.csv.length;
     if (bytes <= this.#reportCacheBytes) {
       this.#reports.set(key, report);
@@ -155,32 +172,48 @@ export class UsedCodesSnapshot {
   }
 }
 
-const OPENING = Buffer.from('{"codes":[');
-const COMMA = Buffer.from(",");
+/** The list's opening; the first group's own "[" opens the array. */
+const OPENING = Buffer.from('{"codes":');
+const COMMA = ",".charCodeAt(0);
 /** UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2). */
 const MAX_UTF8_BYTES_PER_UNIT = 3;
 /** Bytes written into one allocation before the next; the answer is copied out of them once. */
 const CHUNK_BYTES = 16 * 2 ** 20;
 
 /**
- * The `/api/used-codes` answer, written as codes arrive: each batch is serialized once, in
- * slices, so the answer is ready as soon as the last page is in (writing the whole list at
- * the end added ~0.7 s to every 100,000-code fill). The JSON is encoded straight into large
- * chunks: `Buffer.from` on each slice's string cost ~4x more, and the chunks are copied once
- * into the answer at the end.
+ * The `/api/used-codes` answer, written as codes arrive: each batch is serialized once, so the
+ * answer is ready as soon as the last page is in (writing the whole list at the end added
+ * ~0.7 s to every 100,000-code fill). Groups of codes are serialized and encoded straight
+ * into large chunks, back to back, and the chunks are copied once into the answer at the end.
  */
 export class UsedCodesBodyWriter {
-  readonly #parts: Buffer[] = [OPENING];
-  #bytes = OPENING.length;
+  readonly #parts: Buffer[] = [];
+  #bytes = 0;
   #chunk = Buffer.alloc(0);
   #used = 0;
+  /** Where the bytes of the current chunk not yet in `#parts` start. */
+  #runStart = 0;
   #count = 0;
   #finished = false;
   readonly #chunkBytes: number;
+  /** Set when the gzip is made while writing: the compressor, fed every byte as it is written. */
+  readonly #compressor: Gzip | undefined;
+  readonly #compressed: Promise<Buffer> | undefined;
 
-  /** `chunkBytes`: the size of each allocation (tests make it small to cross chunks often). */
-  constructor({ chunkBytes = CHUNK_BYTES }: { chunkBytes?: number } = {}) {
+  /**
+   * `gzipWhileWriting`: compress on libuv's thread pool while pages arrive, for a fill whose
+   * client takes gzip. `chunkBytes`: the size of each allocation (tests make it small).
+   */
+  constructor({ gzipWhileWriting = false, chunkBytes = CHUNK_BYTES } = {}) {
     this.#chunkBytes = chunkBytes;
+    if (gzipWhileWriting) {
+      const compressor = createGzip({ level: GZIP_LEVEL, chunkSize: 64 * 1024 });
+      this.#compressor = compressor;
+      this.#compressed = collect(compressor);
+      // Discarded or never asked for, a failure must not become an unhandled rejection.
+      this.#compressed.catch(() => {});
+    }
+    this.#push(OPENING);
   }
 
   /** Codes written so far. */
@@ -191,19 +224,17 @@ export class UsedCodesBodyWriter {
   /** Appends `codes` to the list, yielding to the event loop between slices of a long batch. */
   async add(codes: readonly UsedCode[]): Promise<void> {
     if (this.#finished) throw new Error("the used-codes body is already finished");
-    for (let start = 0; start < codes.length; start += CODES_PER_SLICE) {
-      if (start > 0) await yieldToEventLoop();
-      const slice = codes.slice(start, start + CODES_PER_SLICE);
-      // "[a,b]" without its brackets: the bytes in between are exactly the codes, comma-joined.
-      const json = this.#encode(JSON.stringify(slice));
-      if (this.#count > 0) this.#push(COMMA);
-      this.#push(json.subarray(1, -1));
-      this.#count += slice.length;
+    for (let start = 0; start < codes.length; start += CODES_PER_STRINGIFY) {
+      if (start > 0 && start % CODES_PER_SLICE === 0) await yieldToEventLoop();
+      const group = codes.slice(start, start + CODES_PER_STRINGIFY);
+      this.#appendItems(JSON.stringify(group));
+      this.#count += group.length;
     }
+    this.#flush();
   }
 
-  /** Closes the list with the rest of the answer and returns its bytes. */
-  finish(meta: SnapshotMeta, fetchedAt: Date): Buffer {
+  /** Closes the list with the rest of the answer and returns its bytes, plain and gzipped. */
+  finish(meta: SnapshotMeta, fetchedAt: Date): EncodedBody {
     if (this.#finished) throw new Error("the used-codes body is already finished");
     this.#finished = true;
     const rest: Omit<UsedCodesResponse, "codes"> = {
@@ -214,49 +245,86 @@ export class UsedCodesBodyWriter {
     };
     const tail = JSON.stringify(rest);
     if (!tail.endsWith(FRESH_TAIL)) throw new Error("the used-codes response must end with its stale flag");
-    this.#push(Buffer.from(`],${tail.slice(1)}`));
-    const body = Buffer.concat(this.#parts, this.#bytes);
-    this.#parts.length = 0;
-    this.#chunk = Buffer.alloc(0);
-    return body;
+    this.#push(Buffer.from(`${this.#count === 0 ? "[" : ""}],${tail.slice(1)}`));
+    const json = Buffer.concat(this.#parts, this.#bytes);
+    this.#compressor?.end();
+    this.#release();
+    return { json, gzip: gzipOnDemand(json, this.#compressed) };
   }
 
-  /** `text` as UTF-8, in the current chunk or, when it might not fit, a new one. */
-  #encode(text: string): Buffer {
-    const atMost = text.length * MAX_UTF8_BYTES_PER_UNIT;
+  /** The walk failed: nothing written is needed, and the compressor is closed. */
+  discard(): void {
+    this.#finished = true;
+    this.#compressor?.destroy(new Error("the used-codes body was discarded"));
+    this.#release();
+  }
+
+  #release(): void {
+    this.#parts.length = 0;
+    this.#chunk = Buffer.alloc(0);
+    this.#used = 0;
+    this.#runStart = 0;
+  }
+
+  /**
+   * Writes the items of the JSON array `array` ("[a,b]") after those already written: its "["
+   * opens the list or becomes the comma after the last item, and its "]" is overwritten by the
+   * next group (or left out of the answer), so a chunk holds one unbroken run of items.
+   */
+  #appendItems(array: string): void {
+    const atMost = array.length * MAX_UTF8_BYTES_PER_UNIT;
     if (this.#chunk.length - this.#used < atMost) {
+      this.#flush();
       this.#chunk = Buffer.allocUnsafe(Math.max(this.#chunkBytes, atMost));
       this.#used = 0;
+      this.#runStart = 0;
     }
-    const start = this.#used;
-    this.#used += this.#chunk.write(text, start);
-    return this.#chunk.subarray(start, this.#used);
+    const at = this.#used;
+    const written = this.#chunk.write(array, at);
+    if (this.#count > 0) this.#chunk[at] = COMMA;
+    this.#used = at + written - 1;
+  }
+
+  /** Moves the current chunk's new bytes into the answer. */
+  #flush(): void {
+    if (this.#used === this.#runStart) return;
+    this.#push(this.#chunk.subarray(this.#runStart, this.#used));
+    this.#runStart = this.#used;
   }
 
   #push(bytes: Buffer): void {
     this.#parts.push(bytes);
     this.#bytes += bytes.length;
+    this.#compressor?.write(bytes);
   }
 }
 
-function encodeReport(csv: Buffer): EncodedReport {
-  let compressed: Promise<Buffer> | undefined;
-  return {
-    csv,
-    gzip() {
-      compressed ??= gzipAsync(csv, { level: GZIP_LEVEL });
-      // A failed gzip is not kept: the next request tries again.
-      compressed.catch(() => {
-        compressed = undefined;
-      });
-      return compressed;
-    },
+/**
+ * The gzip of `bytes`, made on the first call (or the one `ready` brings) and kept. A failed
+ * gzip is not kept: the next request tries again.
+ */
+function gzipOnDemand(bytes: Buffer, ready?: Promise<Buffer>): () => Promise<Buffer> {
+  let compressed = ready;
+  compressed?.catch(() => {
+    compressed = undefined;
+  });
+  return () => {
+    if (compressed) return compressed;
+    const attempt = gzipAsync(bytes, { level: GZIP_LEVEL });
+    compressed = attempt;
+    attempt.catch(() => {
+      compressed = undefined;
+    });
+    return attempt;
   };
 }
 
-function encode(json: Buffer): EncodedBody {
-  const compressed = gzipAsync(json, { level: GZIP_LEVEL });
-  // Nobody may ask for gzip; a failure then must not become an unhandled rejection.
-  compressed.catch(() => {});
-  return { json, gzip: compressed };
+/** Everything `stream` puts out, once it ends. */
+function collect(stream: Gzip): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  return new Promise((resolve, reject) => {
+    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
+    stream.on("end", () => resolve(Buffer.concat(chunks)));
+    stream.on("error", reject);
+  });
 }
