@@ -14,7 +14,7 @@ import { lazy, Suspense, useEffect } from "react";
 import { Banner } from "../components/ui/Banner";
 import { SessionControls } from "../features/session/components/SessionControls";
 import { VouchersPage } from "../features/vouchers/components/VouchersPage";
-import { continuesTyping } from "../features/vouchers/view-edit";
+import { useViewHistory } from "../features/vouchers/use-view-history";
 import {
   keepView,
   parseViewSearch,
@@ -72,8 +72,9 @@ function DashboardRoute() {
     }
   }, [view, problems, history, navigate]);
   useEffect(() => whenIdle(() => void loadOrderDialog().catch(() => {})), []);
+  const entryFor = useViewHistory();
   const changeView = (next: ViewState) =>
-    navigate({ to: ".", search: { view: next, problems: [] }, replace: continuesTyping(view, next) });
+    navigate({ to: ".", search: { view: next, problems: [] }, ...entryFor(view, next) });
   return (
     <VouchersPage view={view} problems={problems} onViewChange={changeView} account={<SessionControls />}>
       <Outlet />

@@ -21,24 +21,25 @@ export function withSearch(view: ViewState, q: string): ViewState {
 /** Filters a person types character by character (the others are picked or ticked). */
 const TYPED_FILTERS: ReadonlySet<FieldFilter["type"]> = new Set(["contains", "exact", "numberRange"]);
 
+const isTyped = (filter: FieldFilter | undefined) => filter === undefined || TYPED_FILTERS.has(filter.type);
+
 /**
- * True when `next` only types on in a box already in use: the search, or one typed filter
- * (contains, exact id, number range) that was active before and after, with nothing else
- * changed. The dashboard replaces the history entry then, so every keystroke applies at once
- * while one Back still returns to the view before the typing started.
+ * The box `next` was typed in, if typing in one box is all that changed from `previous`: "q"
+ * for the search, or the field of a contains, exact-id or number-range filter (set, edited or
+ * emptied). Null for anything else (a pick, a sort, columns, two boxes at once). The dashboard
+ * keeps one history entry per burst of typing in one box (see useViewHistory).
  */
-export function continuesTyping(previous: ViewState, next: ViewState): boolean {
+export function typedBox(previous: ViewState, next: ViewState): string | null {
   // next is built from previous by withSearch/withFilter, so unchanged parts keep their identity.
-  if (previous.sort !== next.sort || previous.columns !== next.columns) return false;
-  if (previous.filters === next.filters) return previous.q !== "" && next.q !== "";
-  if (previous.q !== next.q) return false;
+  if (previous.sort !== next.sort || previous.columns !== next.columns) return null;
+  if (previous.filters === next.filters) return previous.q === next.q ? null : "q";
+  if (previous.q !== next.q) return null;
   const changed = FIELDS.filter((f) => previous.filters[f.name] !== next.filters[f.name]);
-  if (changed.length !== 1) return false;
-  const before = previous.filters[changed[0]?.name as UsedCodeField];
-  const after = next.filters[changed[0]?.name as UsedCodeField];
-  return (
-    before !== undefined && after !== undefined && before.type === after.type && TYPED_FILTERS.has(after.type)
-  );
+  const [field] = changed;
+  if (changed.length !== 1 || field === undefined) return null;
+  const before = previous.filters[field.name];
+  const after = next.filters[field.name];
+  return isTyped(before) && isTyped(after) ? field.name : null;
 }
 
 /** Drops every filter and the search; keeps sort and columns (they are not filters). */

@@ -19,7 +19,7 @@ interface FilterBarProps {
 
 export function FilterBar({ index, view, onViewChange }: FilterBarProps) {
   // Search applies on every keystroke: typing on in a search replaces the history entry
-  // instead of adding one (see continuesTyping).
+  // instead of adding one (see useViewHistory).
   const search = useTypedValue(view.q, (q) => onViewChange(withSearch(view, q)));
   const searchable = FIELDS.filter((f) => f.searchable)
     .map((f) => f.label.toLowerCase())
