@@ -70,7 +70,8 @@ export async function walkUsedCodes(
 ): Promise<UsedCodesWalk> {
   if (!Number.isInteger(pagesInFlight) || pagesInFlight < 1)
     throw new RangeError("pagesInFlight must be an integer >= 1");
-  const byId = new Map<number, UsedCode>();
+  const codes: UsedCode[] = [];
+  const seen = new Set<number>();
   const ahead: PageAhead[] = [];
   let total: number | null = null;
   let offset = 0;
@@ -124,12 +125,12 @@ export async function walkUsedCodes(
         }
       }
 
-      const fresh: UsedCode[] = [];
+      const before = codes.length;
       for (const code of page.codes) {
-        if (byId.has(code.id)) duplicates++;
+        if (seen.has(code.id)) duplicates++;
         else {
-          byId.set(code.id, code);
-          fresh.push(code);
+          seen.add(code.id);
+          codes.push(code);
         }
       }
       rejected += page.rejected.length;
@@ -140,7 +141,7 @@ export async function walkUsedCodes(
           "left out used-code rows that cannot be read",
         );
       }
-      if (onNewCodes && fresh.length > 0) await onNewCodes(fresh);
+      if (onNewCodes && codes.length > before) await onNewCodes(codes.slice(before));
       if (last) break;
     }
   } finally {
@@ -150,16 +151,16 @@ export async function walkUsedCodes(
   if (pages >= MAX_PAGES)
     logger.error({ pages, offset }, "stopped walking used-code pages at the page limit");
 
-  if (total !== null && byId.size + rejected !== total) {
+  if (total !== null && codes.length + rejected !== total) {
     logger.warn(
-      { total, unique: byId.size, rejected, duplicates },
+      { total, unique: codes.length, rejected, duplicates },
       "used-code count differs from DigiCert's page.total; the list may have changed while it was read",
     );
   }
   if (fieldIssues > 0)
     logger.warn({ fieldIssues }, "some used-code fields could not be read and were left empty");
-  logger.info({ codes: byId.size, pages, unread }, "fetched the used-code list");
-  return { codes: [...byId.values()], pages, unread };
+  logger.info({ codes: codes.length, pages, unread }, "fetched the used-code list");
+  return { codes, pages, unread };
 }
 
 function readPage(body: unknown): ReturnType<typeof readUsedCodesResponse> {
