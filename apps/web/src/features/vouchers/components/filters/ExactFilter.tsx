@@ -12,11 +12,15 @@ export function ExactFilter({ field, filter, onChange }: ExactFilterProps) {
   const id = useId();
   const blank = filter?.type === "blank";
   const committed = filter?.type === "exact" ? filter.value : "";
-  const input = useTypedValue(committed, (value) => {
-    const trimmed = value.trim();
-    if (trimmed === "") onChange(undefined);
-    else if (DIGITS.test(trimmed)) onChange({ type: "exact", value: trimmed });
-  });
+  const input = useTypedValue(
+    committed,
+    (value) => {
+      const trimmed = value.trim();
+      if (trimmed === "") onChange(undefined);
+      else if (DIGITS.test(trimmed)) onChange({ type: "exact", value: trimmed });
+    },
+    { key: field.name },
+  );
   const invalid = input.value.trim() !== "" && !DIGITS.test(input.value.trim());
 
   return (

@@ -99,7 +99,9 @@ export function FacetFilter({ field, index, view, onChange }: FacetFilterProps) 
         ))}
         {shown.length === 0 ? (
           <li className="facet__none">
-            No {field.label.toLowerCase()} matches “{query}”.
+            {needle === ""
+              ? "No codes in this view have a value here."
+              : `No ${field.label.toLowerCase()} matches “${query}”.`}
           </li>
         ) : null}
       </ul>

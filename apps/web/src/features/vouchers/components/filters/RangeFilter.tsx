@@ -1,5 +1,5 @@
 import type { FieldFilter } from "@voucher-desk/vouchers";
-import { type InputHTMLAttributes, useEffect, useId, useState } from "react";
+import { type InputHTMLAttributes, useId, useState } from "react";
 import { useTypedValue } from "../../../../lib/use-typed-value";
 import type { FilterControlProps } from "./filter-control-props";
 import { BlankCheckbox } from "./TextFilter";
@@ -61,23 +61,24 @@ const numberRangeText = (filter: FieldFilter | undefined) =>
 /** Inclusive date range on the wall-clock strings ("to" includes that whole day), or "(blank)". */
 export function DateRangeFilter({ field, filter, onChange }: RangeFilterProps) {
   const blank = filter?.type === "blank";
+  const errorId = useId();
   const range = useRangeCommit(filter, dateRangeText, onChange);
-  const [text, setText] = useState(range.shown);
-  useEffect(() => setText(range.shown), [range.shown]);
-  const [from = "", to = ""] = text.split("..");
+  const typed = useTypedValue(
+    range.shown,
+    (text) => {
+      const [from = "", to = ""] = text.split("..");
+      if (from !== "" && to !== "" && from > to) return range.refuse(text);
+      range.apply(
+        from === "" && to === "" ? undefined : { type: "dateRange", from: from || null, to: to || null },
+      );
+    },
+    { key: field.name, over: dateRangeText(filter) },
+  );
+  const [from = "", to = ""] = typed.value.split("..");
   const draft = { from, to };
   const reversed = from !== "" && to !== "" && from > to;
-
-  const update = (next: { from: string; to: string }) => {
-    const typed = `${next.from}..${next.to}`;
-    setText(typed);
-    if (next.from !== "" && next.to !== "" && next.from > next.to) return range.refuse(typed);
-    range.apply(
-      next.from === "" && next.to === ""
-        ? undefined
-        : { type: "dateRange", from: next.from || null, to: next.to || null },
-    );
-  };
+  const update = (next: { from: string; to: string }) => typed.setValue(`${next.from}..${next.to}`);
+  const invalid = reversed ? { "aria-invalid": true, "aria-describedby": errorId } : {};
 
   return (
     <fieldset className="filter-field">
@@ -88,6 +89,7 @@ export function DateRangeFilter({ field, filter, onChange }: RangeFilterProps) {
           name={`${field.label} from`}
           type="date"
           disabled={blank}
+          {...invalid}
           value={draft.from}
           max={draft.to || undefined}
           onChange={(event) => update({ ...draft, from: event.target.value })}
@@ -97,13 +99,14 @@ export function DateRangeFilter({ field, filter, onChange }: RangeFilterProps) {
           name={`${field.label} to`}
           type="date"
           disabled={blank}
+          {...invalid}
           value={draft.to}
           min={draft.from || undefined}
           onChange={(event) => update({ ...draft, to: event.target.value })}
         />
       </div>
       {reversed ? (
-        <p className="field-error" role="alert">
+        <p className="field-error" role="alert" id={errorId}>
           “From” is after “To”; the range was not applied.
         </p>
       ) : null}
@@ -115,17 +118,23 @@ export function DateRangeFilter({ field, filter, onChange }: RangeFilterProps) {
 /** Inclusive numeric range, or "(blank)". */
 export function NumberRangeFilter({ field, filter, onChange }: RangeFilterProps) {
   const blank = filter?.type === "blank";
+  const errorId = useId();
   const commit = useRangeCommit(filter, numberRangeText, onChange);
-  const range = useTypedValue(commit.shown, (value) => {
-    const [min = "", max = ""] = value.split("..");
-    const low = min === "" ? null : Number(min);
-    const high = max === "" ? null : Number(max);
-    if ((low !== null && !Number.isFinite(low)) || (high !== null && !Number.isFinite(high))) return;
-    if (low !== null && high !== null && low > high) return commit.refuse(value);
-    commit.apply(low === null && high === null ? undefined : { type: "numberRange", min: low, max: high });
-  });
+  const range = useTypedValue(
+    commit.shown,
+    (value) => {
+      const [min = "", max = ""] = value.split("..");
+      const low = min === "" ? null : Number(min);
+      const high = max === "" ? null : Number(max);
+      if ((low !== null && !Number.isFinite(low)) || (high !== null && !Number.isFinite(high))) return;
+      if (low !== null && high !== null && low > high) return commit.refuse(value);
+      commit.apply(low === null && high === null ? undefined : { type: "numberRange", min: low, max: high });
+    },
+    { key: field.name, over: numberRangeText(filter) },
+  );
   const [min = "", max = ""] = range.value.split("..");
   const reversed = min !== "" && max !== "" && Number(min) > Number(max);
+  const invalid = reversed ? { "aria-invalid": true, "aria-describedby": errorId } : {};
 
   return (
     <fieldset className="filter-field">
@@ -137,6 +146,7 @@ export function NumberRangeFilter({ field, filter, onChange }: RangeFilterProps)
           type="number"
           inputMode="numeric"
           disabled={blank}
+          {...invalid}
           value={min}
           onChange={(event) => range.setValue(`${event.target.value}..${max}`)}
         />
@@ -146,12 +156,13 @@ export function NumberRangeFilter({ field, filter, onChange }: RangeFilterProps)
           type="number"
           inputMode="numeric"
           disabled={blank}
+          {...invalid}
           value={max}
           onChange={(event) => range.setValue(`${min}..${event.target.value}`)}
         />
       </div>
       {reversed ? (
-        <p className="field-error" role="alert">
+        <p className="field-error" role="alert" id={errorId}>
           Min is greater than max; the range was not applied.
         </p>
       ) : null}

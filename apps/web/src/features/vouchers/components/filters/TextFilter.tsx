@@ -15,8 +15,10 @@ export function TextFilter({ field, filter, onChange }: TextFilterProps) {
   const id = useId();
   const blank = filter?.type === "blank";
   const text = filter?.type === "contains" ? filter.text : "";
-  const input = useTypedValue(text, (value) =>
-    onChange(value === "" ? undefined : { type: "contains", text: value }),
+  const input = useTypedValue(
+    text,
+    (value) => onChange(value === "" ? undefined : { type: "contains", text: value }),
+    { key: field.name },
   );
 
   return (

@@ -171,6 +171,35 @@ describe("filters", () => {
     expect((max as HTMLInputElement).value).toBe("3");
   });
 
+  it("typed but unapplied text survives closing the panel: a reversed range and an invalid id", async () => {
+    const { user, router } = setup("/?fqdns=1..10");
+    await screen.findByText(/^Showing \d+ of 10/);
+    let panel = await openFilter(user, /^More filters/);
+    await user.clear(within(panel).getByLabelText("FQDNs maximum"));
+    await user.type(within(panel).getByLabelText("FQDNs maximum"), "0");
+    expect(await within(panel).findByText(/Min is greater than max/)).toBeTruthy();
+    expect(within(panel).getByLabelText("FQDNs minimum").getAttribute("aria-invalid")).toBe("true");
+    await user.type(within(panel).getByLabelText("ID is exactly"), "12a");
+    expect(await within(panel).findByText("Use digits only.")).toBeTruthy();
+    await user.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("dialog", { name: /^More filters/ })).toBeNull());
+
+    panel = await openFilter(user, /^More filters/);
+    expect((within(panel).getByLabelText("FQDNs minimum") as HTMLInputElement).value).toBe("1");
+    expect((within(panel).getByLabelText("FQDNs maximum") as HTMLInputElement).value).toBe("0");
+    expect(within(panel).getByText(/Min is greater than max/)).toBeTruthy();
+    expect((within(panel).getByLabelText("ID is exactly") as HTMLInputElement).value).toBe("12a");
+    expect(within(panel).getByText("Use digits only.")).toBeTruthy();
+    // What is applied is what was valid: the link's range, and the id's digits typed before "a".
+    expect(router.state.location.searchStr).toBe("?id=12&fqdns=1..10");
+
+    // Fixing the range applies it, and the draft is gone.
+    await user.clear(within(panel).getByLabelText("FQDNs maximum"));
+    await user.type(within(panel).getByLabelText("FQDNs maximum"), "5");
+    await waitFor(() => expect(router.state.location.searchStr).toBe("?id=12&fqdns=1..5"));
+    expect(within(panel).getByLabelText("FQDNs minimum").getAttribute("aria-invalid")).toBeNull();
+  });
+
   it("FQDNs numeric range is inclusive", async () => {
     const { user, router } = setup();
     await screen.findByText(/Showing 10 of 10/);
@@ -223,6 +252,14 @@ describe("filters", () => {
     const second = setup("/?org=no+such+organization&product=ssl_basic&q=shop&created=2030-01-01..");
     expect(await hint()).toBe("Try a wider date range, a shorter search or fewer filters.");
     second.unmount();
+  });
+
+  it("a facet with nothing to count in this view says so plainly (no quoted empty search)", async () => {
+    const { user } = setup("/?org=no+such+organization");
+    await screen.findByRole("heading", { name: "No codes match these filters" });
+    const panel = await openFilter(user, /^More filters/);
+    expect(within(panel).getAllByText("No codes in this view have a value here.")).toHaveLength(2);
+    expect(within(panel).queryByText(/matches “”/)).toBeNull();
   });
 
   it("no matches offers one click to clear the filters", async () => {
