@@ -153,6 +153,44 @@ describe("deferred Radix, before its primitives arrive", () => {
   });
 });
 
+describe("deferred Radix, when its primitives are slow to arrive", () => {
+  it("a press or key elsewhere meanwhile is a newer intent: the popover does not open over it", async () => {
+    let arrive = () => {};
+    const arrived = new Promise<void>((resolve) => {
+      arrive = resolve;
+    });
+    vi.doMock("./radix-primitives", async () => {
+      await arrived;
+      return vi.importActual("./radix-primitives");
+    });
+    try {
+      const slow = await freshDeferred();
+      const user = userEvent.setup();
+      render(
+        <>
+          <ProductPopover lib={slow} />
+          <input aria-label="Search" />
+        </>,
+      );
+      const waiting = screen.getByRole("button", { name: "Product filter" });
+      await user.click(waiting);
+      await user.click(screen.getByLabelText("Search"));
+      await user.keyboard("north");
+      arrive();
+      // Radix's trigger took the waiting one's place, and nothing opened or took focus.
+      await waitFor(() => expect(waiting.isConnected).toBe(false));
+      expect(screen.queryByRole("dialog")).toBeNull();
+      expect(document.activeElement).toBe(screen.getByLabelText("Search"));
+      expect((screen.getByLabelText("Search") as HTMLInputElement).value).toBe("north");
+      // The next click opens it at once.
+      await user.click(screen.getByRole("button", { name: "Product filter" }));
+      expect(await screen.findByRole("dialog")).toBeTruthy();
+    } finally {
+      vi.doUnmock("./radix-primitives");
+    }
+  });
+});
+
 describe("deferred Radix, after its primitives arrived", () => {
   it("a Root mounted later is Radix from the start: opening it keeps its trigger", async () => {
     const user = userEvent.setup();

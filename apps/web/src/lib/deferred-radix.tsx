@@ -8,7 +8,7 @@
  * the other parts, as a closed Radix menu would. The event Radix's trigger opens on (a click
  * for a popover; a left-button press, Enter, Space or ArrowDown for a menu) swaps in the Radix
  * Root and hands that event to the Radix trigger, so Radix opens it and decides focus, exactly
- * as if it had been there all along. From then on, and in every Root mounted after the load,
+ * as if it had been there all along, unless a newer press or key came first. From then on, and in every Root mounted after the load,
  * Radix alone runs the menu. The primitives load once the browser is idle after a trigger drew,
  * or as soon as one is hovered or focused, so an open rarely waits for them.
  */
@@ -100,10 +100,26 @@ function DeferredRoot<P extends { children?: ReactNode }>({ of, props }: Deferre
       setLive(true);
       return;
     }
+    // A press or a key anywhere while the code is on its way is a newer intent (typing in the
+    // search, another button, Esc): the menu must not open over it when the code arrives.
+    const cancel = () => {
+      handover.current = null;
+    };
+    const listen = (on: boolean) => {
+      for (const type of ["pointerdown", "keydown"]) {
+        if (on) window.addEventListener(type, cancel, { capture: true, once: true });
+        else window.removeEventListener(type, cancel, { capture: true });
+      }
+    };
+    listen(true);
     loadPrimitives().then(
-      () => setLive(true),
+      () => {
+        listen(false);
+        setLive(true);
+      },
       () => {
         // Offline, or the page is older than the server's files: the next press tries again.
+        listen(false);
         handover.current = null;
       },
     );
