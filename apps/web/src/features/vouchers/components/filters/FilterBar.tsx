@@ -12,6 +12,9 @@ const OWN_BUTTON: readonly UsedCodeField[] = ["product_name", "cert_organization
 const DATE_FIELDS = FIELDS.filter((f) => f.filter === "dateRange");
 const OTHER_FIELDS = FIELDS.filter((f) => f.filter !== "dateRange" && !OWN_BUTTON.includes(f.name));
 
+/** The global search box, where focus goes when the last filter chip is removed. */
+export const SEARCH_BOX_ID = "search-all-fields";
+
 interface FilterBarProps {
   index: UsedCodeIndex;
   view: ViewState;
@@ -62,6 +65,7 @@ export function FilterBar({ index, view, onViewChange }: FilterBarProps) {
           </svg>
           <input
             type="search"
+            id={SEARCH_BOX_ID}
             className="input search-box__input"
             placeholder="Search codes, orders…"
             title={`Searches ${searchable}`}

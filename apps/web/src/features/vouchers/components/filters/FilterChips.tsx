@@ -7,8 +7,10 @@ import {
   type UsedCodeIndex,
   type ViewState,
 } from "@voucher-desk/vouchers";
+import { useLayoutEffect, useRef } from "react";
 import { Chip } from "../../../../components/ui/Chip";
 import { isActive, withFilter, withoutFilters, withSearch } from "../../view-edit";
+import { SEARCH_BOX_ID } from "./FilterBar";
 
 interface FilterChipsProps {
   index: UsedCodeIndex;
@@ -18,6 +20,10 @@ interface FilterChipsProps {
 
 /** Every active filter as a removable chip, plus "Clear all". */
 export function FilterChips({ index, view, onViewChange }: FilterChipsProps) {
+  // A removed chip takes its button, and the focus on it, away: focus moves to the chip that
+  // took its place (or the one before), or to the search box once no chip is left.
+  const list = useRef<HTMLUListElement>(null);
+  const removedAt = useRef<number | null>(null);
   const chips: { key: string; label: string; remove: () => void }[] = [];
   if (view.q !== "") {
     chips.push({ key: "q", label: `Search: “${view.q}”`, remove: () => onViewChange(withSearch(view, "")) });
@@ -31,21 +37,41 @@ export function FilterChips({ index, view, onViewChange }: FilterChipsProps) {
       remove: () => onViewChange(withFilter(view, field.name as UsedCodeField, undefined)),
     });
   }
+  const chipKeys = chips.map((chip) => chip.key).join(" ");
+  useLayoutEffect(() => {
+    const at = removedAt.current;
+    if (at === null) return;
+    removedAt.current = null;
+    const buttons = list.current?.querySelectorAll("button") ?? [];
+    const next =
+      chipKeys === "" ? null : (buttons[Math.min(at, buttons.length - 1)] as HTMLElement | undefined);
+    (next ?? document.getElementById(SEARCH_BOX_ID))?.focus();
+  }, [chipKeys]);
   if (chips.length === 0) return null;
 
   return (
     <div className="chips">
-      <ul className="chips__list" aria-label="Active filters">
-        {chips.map((chip) => (
+      <ul className="chips__list" aria-label="Active filters" ref={list}>
+        {chips.map((chip, at) => (
           <Chip
             key={chip.key}
             label={chip.label}
             removeLabel={`Remove filter ${chip.label}`}
-            onRemove={chip.remove}
+            onRemove={() => {
+              removedAt.current = at;
+              chip.remove();
+            }}
           />
         ))}
       </ul>
-      <button type="button" className="link-button" onClick={() => onViewChange(withoutFilters(view))}>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => {
+          removedAt.current = 0;
+          onViewChange(withoutFilters(view));
+        }}
+      >
         Clear all
       </button>
     </div>

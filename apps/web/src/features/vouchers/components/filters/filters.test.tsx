@@ -243,6 +243,34 @@ describe("filters", () => {
     expect(router.state.location.searchStr).toBe("");
   });
 
+  it("removing a chip keeps keyboard focus on the chips, then on the search box", async () => {
+    const { user } = setup("/?product=ssl_basic&org=inc&cn=example");
+    await screen.findByText(/^Showing \d+ of 10/);
+    const chips = () => screen.getByRole("list", { name: "Active filters" });
+    await user.click(within(chips()).getByRole("button", { name: /^Remove filter Product/ }));
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute("aria-label")).toBe(
+        "Remove filter Organization contains “inc”",
+      ),
+    );
+    await user.keyboard("{Enter}");
+    await waitFor(() =>
+      expect(document.activeElement?.getAttribute("aria-label")).toBe(
+        "Remove filter Common name contains “example”",
+      ),
+    );
+    await user.keyboard("{Enter}");
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole("searchbox", { name: "Search all fields" })),
+    );
+
+    const second = setup("/?org=inc");
+    await waitFor(() => expect(screen.getAllByRole("button", { name: "Clear all" })).toHaveLength(1));
+    await user.click(screen.getByRole("button", { name: "Clear all" }));
+    await waitFor(() => expect(document.activeElement?.id).toBe("search-all-fields"));
+    second.unmount();
+  });
+
   it("no matches suggests only what this view can widen", async () => {
     const heading = () => screen.findByRole("heading", { name: "No codes match these filters" });
     const first = setup("/?org=no+such+organization");
