@@ -57,16 +57,21 @@ const honest =
     page: { total: count, limit: PAGE_SIZE },
   });
 
-/** Calls the walk with a sink that records each batch it is handed. */
-async function walkRecording(upstream: FakeUpstream, pagesInFlight?: number) {
+/** Starts a walk whose sink records each batch it is handed. */
+function startWalk(upstream: FakeUpstream, pagesInFlight?: number) {
   const batches: number[][] = [];
-  const walk = await walkUsedCodes(upstream, recordingLogger(), {
+  const walked = walkUsedCodes(upstream, recordingLogger(), {
     onNewCodes: (codes) => {
       batches.push(codes.map((c) => c.id));
     },
     ...(pagesInFlight === undefined ? {} : { pagesInFlight }),
   });
-  return { walk, batches };
+  return { walked, batches };
+}
+
+async function walkRecording(upstream: FakeUpstream, pagesInFlight?: number) {
+  const { walked, batches } = startWalk(upstream, pagesInFlight);
+  return { walk: await walked, batches };
 }
 
 describe("walkUsedCodes with pages in flight", () => {
@@ -156,12 +161,7 @@ describe("walkUsedCodes with pages in flight", () => {
   it("fails when a page fails mid-walk, after handing on only the pages before it", async () => {
     const failure = new UpstreamError("unavailable", "DigiCert is unavailable (503)");
     const upstream = new FakeUpstream((offset) => (offset === 3000 ? failure : honest(8_000)(offset)));
-    const batches: number[][] = [];
-    const walked = walkUsedCodes(upstream, recordingLogger(), {
-      onNewCodes: (codes) => {
-        batches.push(codes.map((c) => c.id));
-      },
-    });
+    const { walked, batches } = startWalk(upstream);
     await expect(walked).rejects.toBe(failure);
     expect(batches).toEqual([range(1, 1000), range(1001, 2000), range(2001, 3000)]);
     // The page asked for ahead of the failed one settles on its own, unread; nothing else is asked.
@@ -173,12 +173,7 @@ describe("walkUsedCodes with pages in flight", () => {
   it("fails when a page ahead fails, and not before the walk reaches it", async () => {
     const failure = new UpstreamError("timeout", "DigiCert timed out");
     const upstream = new FakeUpstream((offset) => (offset === 2000 ? failure : honest(5_000)(offset)));
-    const batches: number[][] = [];
-    const walked = walkUsedCodes(upstream, recordingLogger(), {
-      onNewCodes: (codes) => {
-        batches.push(codes.map((c) => c.id));
-      },
-    });
+    const { walked, batches } = startWalk(upstream);
     await expect(walked).rejects.toBe(failure);
     expect(batches).toEqual([range(1, 1000), range(1001, 2000)]);
   });
