@@ -49,6 +49,19 @@ describe("UsedCodesCache fills", () => {
     },
   );
 
+  it("a refresh, sized by the answer before it, writes exactly the new list (shorter or longer)", async () => {
+    const clock = new FakeClock();
+    let fetchAll = walkOver(codes);
+    const cache = cacheWith((onNewCodes) => fetchAll(onNewCodes), clock);
+    await cache.get();
+    for (const next of [codes.slice(0, 3_000), codes, codes.slice(0, 10)]) {
+      await clock.advance(1_000);
+      fetchAll = walkOver(next);
+      const { snapshot } = await cache.refresh();
+      expect(snapshot.body(false).json.toString("utf8")).toBe(expectedJson(next, snapshot.fetchedAt));
+    }
+  });
+
   it("a walk that fails midway fails the refresh, keeps the list it had, and leaves nothing behind", async () => {
     const clock = new FakeClock();
     let fetchAll = walkOver(codes.slice(0, 1_500));

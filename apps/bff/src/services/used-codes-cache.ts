@@ -90,7 +90,12 @@ export class UsedCodesCache {
   #refill(gzip: boolean): Promise<UsedCodesSnapshot> {
     return this.#fill.run("list", async () => {
       // The answer is written while pages arrive: the list is ready to send once the last is in.
-      const body = new UsedCodesBodyWriter({ gzipWhileWriting: gzip });
+      // Lists change slowly: sized like the last answer plus a little, the next is not copied.
+      const lastBytes = this.#snapshot?.body(false).json.length ?? 0;
+      const body = new UsedCodesBodyWriter({
+        gzipWhileWriting: gzip,
+        expectedBytes: lastBytes === 0 ? 0 : Math.ceil(lastBytes * 1.02) + 64 * 1024,
+      });
       let codes: readonly UsedCode[];
       try {
         codes = await this.#options.fetchAll((fresh) => body.add(fresh));

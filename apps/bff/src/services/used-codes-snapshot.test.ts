@@ -124,6 +124,28 @@ describe("UsedCodesBodyWriter", () => {
     },
   );
 
+  it("sized by a close estimate, the answer is the chunk it was written in; else it is copied out", async () => {
+    const exact = (await written(new UsedCodesBodyWriter())).length;
+    for (const [expectedBytes, keepsChunk] of [
+      [exact + 1, true],
+      [exact + 50_000, true],
+      [exact * 2, false], // half of it unused: not kept for the snapshot's life
+      [exact - 1, false], // too small: a second chunk, then one copy
+    ] as const) {
+      const json = await written(new UsedCodesBodyWriter({ expectedBytes, chunkBytes: 40_000 }));
+      expect(json.toString("utf8")).toBe(
+        JSON.stringify({ codes, fetchedAt: fetchedAt.toISOString(), ...meta, stale: false }),
+      );
+      // Kept: the answer's memory is the chunk allocated for it; copied: exactly the answer's.
+      expect(json.buffer.byteLength).toBe(keepsChunk ? expectedBytes : json.length);
+    }
+  });
+
+  async function written(body: UsedCodesBodyWriter): Promise<Buffer> {
+    await body.add(codes);
+    return body.finish(meta, fetchedAt).json;
+  }
+
   async function expectExactBytes(body: UsedCodesBodyWriter, sizes: number[]) {
     let start = 0;
     for (const size of sizes) {
