@@ -78,6 +78,25 @@ describe("sorting (data-quirks 3 and 7)", () => {
     expect(byOrder("desc")).toEqual([...ascending.reverse(), null]);
   });
 
+  it("orders dates as their text, also when a field mixes DigiCert's two forms or holds odd text", () => {
+    const uniform = [
+      "2024-05-01 00:00:00",
+      "2023-12-31 23:59:59",
+      "2024-05-01 00:00:01",
+      "1999-01-01 10:00:00",
+    ];
+    const mixed = ["2024-05-01", "2024-05-01 00:00:00", "2023-12-31 23:59:59", "2024-04-30"];
+    const odd = ["2024-05-01 00:00:00", "01/02/2024", "2023-12-31 23:59:59", "soon"];
+    for (const values of [uniform, mixed, odd]) {
+      const rows = values.map((created_date, i) => usedCode({ id: i + 1, created_date }));
+      const byText = [...rows].sort((a, b) =>
+        (a.created_date as string) < (b.created_date as string) ? -1 : 1,
+      );
+      expect(ids(run(rows, { sort: sortBy("created_date") })), values.join(" | ")).toEqual(ids(byText));
+      expect(ids(run(rows, { sort: sortBy("created_date", "desc") }))).toEqual(ids(byText).reverse());
+    }
+  });
+
   it("puts blanks last in both directions, for text, dates, numbers and ids", () => {
     const cases: [UsedCodeField, UsedCode[UsedCodeField], UsedCode[UsedCodeField]][] = [
       ["cert_organization", "Alpha", "beta"],
