@@ -1,8 +1,10 @@
 import type { UsedCode } from "@voucher-desk/digicert";
 import { exportFileName, type ViewState } from "@voucher-desk/vouchers";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { CopyButton } from "../../../components/ui/CopyButton";
 import { saveTextFile } from "../../../lib/download";
+import { onDemand } from "../../../lib/on-demand";
+import { whenIdle } from "../../../lib/when-idle";
 import { viewQueryString } from "../view-search";
 
 interface ExportActionsProps {
@@ -19,12 +21,16 @@ export function reportLink(view: ViewState, origin: string): string {
   return `${origin}/api/used-codes.csv${query === "" ? "" : `?${query}`}`;
 }
 
+/** The writer and its CSV library: not with the page, but fetched in idle time before a first export. */
+const loadCsvWriter = onDemand(() => import("@voucher-desk/vouchers/csv"));
+
 /**
  * "Export CSV" writes exactly the view on screen (rows as filtered and sorted, visible columns
  * in order) with the shared writer, the same bytes the CSV report URL gives.
  */
 export function ExportActions({ rows, view }: ExportActionsProps) {
   const [busy, setBusy] = useState(false);
+  useEffect(() => whenIdle(() => void loadCsvWriter().catch(() => {})), []);
 
   const exportCsv = () => {
     setBusy(true);
@@ -32,8 +38,7 @@ export function ExportActions({ rows, view }: ExportActionsProps) {
     requestAnimationFrame(() =>
       setTimeout(async () => {
         try {
-          // The writer (and its CSV library) loads on the first export, not with the page.
-          const { writeCsv } = await import("@voucher-desk/vouchers/csv");
+          const { writeCsv } = await loadCsvWriter();
           saveTextFile(writeCsv(rows, view.columns), exportFileName(view, new Date()));
         } finally {
           setBusy(false);
