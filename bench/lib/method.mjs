@@ -9,7 +9,7 @@ export const METHOD = `
   (\`apps/bff/dist/server.js\`, configured only through its documented environment) in front of
   that simulator; the BFF's cache is warm before the page loads.
 - **Baseline (browser).** AG Grid Community 36.2 on a bench-only page fed the *same bytes* the BFF
-  serves, with the same 9 default columns and labels, blanks sorted last, exact numeric ids, and
+  serves, with the same 12 default columns and labels, blanks sorted last, exact numeric ids, and
   the settings that make it fastest (cached quick filter, row ids, no row animation). The Product
   filter is an AG Grid text "equals" filter set from a \`<select>\`, "Validity (years) minimum" a
   number filter set on input (no debounce, unlike AG Grid's own filter UI), search is its quick
