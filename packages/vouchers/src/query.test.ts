@@ -18,6 +18,18 @@ describe("sorting (data-quirks 3 and 7)", () => {
     expect(ids(run(rows, { sort: sortBy("id", "desc") }))).toEqual([1000, 250, 25, 9]);
   });
 
+  it("orders rows that arrive by id (as the BFF sends them) and rows that almost do", () => {
+    const byId = [1, 2, 5, 9, 40].map((id) => usedCode({ id }));
+    expect(ids(run(byId, { sort: sortBy("id", "desc") }))).toEqual([40, 9, 5, 2, 1]);
+    expect(ids(run(byId, {}))).toEqual([40, 9, 5, 2, 1]);
+    const lastTwoSwapped = [1, 2, 5, 40, 9].map((id) => usedCode({ id }));
+    expect(ids(run(lastTwoSwapped, { sort: sortBy("id") }))).toEqual([1, 2, 5, 9, 40]);
+    const repeated = [1, 2, 2, 3].map((id, i) => usedCode({ id, value: `V${i}` }));
+    expect(run(repeated, { sort: sortBy("id") }).map((r) => r.value)).toEqual(["V0", "V1", "V2", "V3"]);
+    const blankFirst = [Number.NaN, 1, 2].map((id, i) => usedCode({ id, value: `V${i}` }));
+    expect(run(blankFirst, { sort: sortBy("id") }).map((r) => r.value)).toEqual(["V1", "V2", "V0"]);
+  });
+
   it("sorts string ids exactly at any length, beyond what a JS number holds", () => {
     const orders = [
       "9007199254740993",
