@@ -5,6 +5,13 @@
 import { createMemoryHistory } from "@tanstack/react-router";
 import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import {
+  USED_CODE_LINES_HEAD,
+  USED_CODE_LINES_TYPE,
+  type UsedCodesResponse,
+  usedCodeLinesGroup,
+  usedCodeLinesTail,
+} from "@voucher-desk/vouchers";
 import { vi } from "vitest";
 import { App } from "../src/app/App";
 import { createQueryClient } from "../src/app/query-client";
@@ -16,6 +23,31 @@ export function json(body: unknown, status = 200, headers: Record<string, string
   return new Response(JSON.stringify(body), {
     status,
     headers: { "Content-Type": "application/json", ...headers },
+  });
+}
+
+/**
+ * The list as the BFF sends it to the dashboard (`Accept` names the lines): a line per group of
+ * rows, delivered in small pieces that split lines and characters, as a network would.
+ */
+export function usedCodesLines(answer: UsedCodesResponse, { groupSize = 7, pieceBytes = 97 } = {}): Response {
+  const { codes, ...rest } = answer;
+  let text = USED_CODE_LINES_HEAD;
+  for (let at = 0; at < codes.length; at += groupSize)
+    text += usedCodeLinesGroup(codes.slice(at, at + groupSize));
+  text += usedCodeLinesTail(codes.length, JSON.stringify(rest));
+  const bytes = new TextEncoder().encode(text);
+  let sent = 0;
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (sent >= bytes.length) return controller.close();
+      controller.enqueue(bytes.slice(sent, sent + pieceBytes));
+      sent += pieceBytes;
+    },
+  });
+  return new Response(body, {
+    status: 200,
+    headers: { "Content-Type": `${USED_CODE_LINES_TYPE}; charset=utf-8` },
   });
 }
 

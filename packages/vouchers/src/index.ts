@@ -3,5 +3,6 @@ export * from "./csv.js";
 export * from "./export-file-name.js";
 export * from "./fields.js";
 export * from "./query.js";
+export * from "./used-code-lines.js";
 export * from "./view.js";
 export * from "./view-url.js";

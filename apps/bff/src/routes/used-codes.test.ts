@@ -9,6 +9,8 @@ import {
   exportFileName,
   queryUsedCodes,
   serializeView,
+  USED_CODE_LINES_TYPE,
+  UsedCodeLinesDecoder,
   usedCodesResponseSchema,
   type ViewState,
   writeCsv,
@@ -65,6 +67,35 @@ describe("GET /api/used-codes", () => {
     expect(gunzipSync(zippedBytes).equals(plainBytes)).toBe(true);
     expect(zippedBytes.length).toBeLessThan(plainBytes.length / 4);
   });
+
+  it("answers the dashboard's lines when Accept names them: the same answer, less than half the bytes", async () => {
+    const json = await request(`${h.url}/api/used-codes`, { headers: { "accept-encoding": "identity" } });
+    const jsonBytes = Buffer.from(await json.body.arrayBuffer());
+    for (const encoding of ["identity", "gzip"]) {
+      const lines = await request(`${h.url}/api/used-codes`, {
+        headers: { accept: `${USED_CODE_LINES_TYPE}, application/json;q=0.5`, "accept-encoding": encoding },
+      });
+      expect(lines.statusCode).toBe(200);
+      expect(lines.headers["content-type"]).toBe(`${USED_CODE_LINES_TYPE}; charset=utf-8`);
+      expect(lines.headers.vary).toBe("accept, accept-encoding");
+      const raw = Buffer.from(await lines.body.arrayBuffer());
+      const bytes = encoding === "gzip" ? gunzipSync(raw) : raw;
+      const decoder = new UsedCodeLinesDecoder();
+      decoder.push(bytes.toString("utf8"));
+      const { codes, rest } = decoder.end();
+      expect({ codes, ...rest }).toEqual(JSON.parse(jsonBytes.toString("utf8")));
+      expect(bytes.length / jsonBytes.length).toBeLessThan(0.5);
+    }
+  });
+
+  it.each(["*/*", "application/json", `${USED_CODE_LINES_TYPE};q=0`, "text/html"])(
+    "answers JSON for Accept: %s",
+    async (accept) => {
+      const response = await request(`${h.url}/api/used-codes`, { headers: { accept } });
+      expect(response.headers["content-type"]).toBe("application/json; charset=utf-8");
+      expect(usedCodesResponseSchema.parse(await response.body.json()).codes).toHaveLength(2_345);
+    },
+  );
 });
 
 describe("the page walk", () => {

@@ -5,6 +5,7 @@ import {
   parseView,
   queryUsedCodes,
   serializeView,
+  USED_CODE_LINES_TYPE,
   usedCodesResponseSchema,
   VIEW_PARAMS,
   writeCsv,
@@ -14,7 +15,8 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { HttpError } from "../errors.js";
 import type { Services } from "../services/services.js";
-import type { ServedList } from "../services/used-codes-cache.js";
+import type { ReadOptions, ServedList } from "../services/used-codes-cache.js";
+import { LIST_FORMATS } from "../services/used-codes-snapshot.js";
 import { errorResponses, UPSTREAM_ERROR_STATUSES } from "./schemas.js";
 
 /** A view parameter may repeat (multi-value filters), so it is a string or a list of them. */
@@ -42,7 +44,12 @@ const REFRESH_PER_MINUTE = 6;
 
 /** `/api/used-codes` (JSON), its forced refresh, and `/api/used-codes.csv` (a view as a report). */
 export const usedCodesRoutes: FastifyPluginAsyncZod<{ services: Services }> = async (app, { services }) => {
-  const listResponses = { 200: usedCodesResponseSchema, ...errorResponses(...UPSTREAM_ERROR_STATUSES) };
+  const listResponses = {
+    200: usedCodesResponseSchema.describe(
+      `application/json by default. With \`Accept: ${USED_CODE_LINES_TYPE}\`, the dashboard's own form of the same answer: a line naming the fields, lines of rows as arrays, a last line with the count and the other fields (may change with the dashboard; scripts should use JSON).`,
+    ),
+    ...errorResponses(...UPSTREAM_ERROR_STATUSES),
+  };
 
   app.get(
     "/used-codes",
@@ -54,8 +61,7 @@ export const usedCodesRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
         response: listResponses,
       },
     },
-    async (request, reply) =>
-      sendList(request, reply, await services.usedCodes.get({ gzip: takesGzip(request) })),
+    async (request, reply) => sendList(request, reply, await services.usedCodes.get(readOptions(request))),
   );
 
   app.post(
@@ -70,7 +76,7 @@ export const usedCodesRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
       },
     },
     async (request, reply) =>
-      sendList(request, reply, await services.usedCodes.refresh({ gzip: takesGzip(request) })),
+      sendList(request, reply, await services.usedCodes.refresh(readOptions(request))),
   );
 
   app.get(
@@ -118,18 +124,27 @@ export const usedCodesRoutes: FastifyPluginAsyncZod<{ services: Services }> = as
   );
 };
 
+/** What the list's reader takes: the dashboard's lines when `Accept` names them, else JSON. */
+function readOptions(request: FastifyRequest): Required<ReadOptions> {
+  return {
+    gzip: takesGzip(request),
+    format: acceptsToken(request.headers.accept, [USED_CODE_LINES_TYPE]) ? "lines" : "json",
+  };
+}
+
 /** Sends the list's prebuilt bytes: gzipped when the client accepts it, never re-serialized. */
 async function sendList(
   request: FastifyRequest,
   reply: FastifyReply,
   served: ServedList,
 ): Promise<FastifyReply> {
-  const body = served.snapshot.body(served.stale);
+  const body = await served.snapshot.body(served.stale, readOptions(request).format);
   reply
     .header("cache-control", "no-store")
     .header("last-modified", served.snapshot.fetchedAt.toUTCString())
-    .type("application/json; charset=utf-8");
-  return sendBytes(request, reply, body.json, body.gzip);
+    .header("vary", "accept")
+    .type(LIST_FORMATS[body.format].contentType);
+  return sendBytes(request, reply, body.bytes, body.gzip);
 }
 
 /** Sends prebuilt bytes, or their prebuilt gzip when the client accepts it. */
@@ -139,7 +154,8 @@ async function sendBytes(
   plain: Buffer,
   gzipped: () => Promise<Buffer>,
 ): Promise<FastifyReply> {
-  reply.header("vary", "accept-encoding");
+  const vary = reply.getHeader("vary");
+  reply.header("vary", vary ? `${String(vary)}, accept-encoding` : "accept-encoding");
   if (takesGzip(request)) {
     return reply.header("content-encoding", "gzip").send(await gzipped());
   }
@@ -150,10 +166,15 @@ const takesGzip = (request: FastifyRequest) => acceptsGzip(request.headers["acce
 
 /** True when `Accept-Encoding` lists gzip (or `*`) without `q=0`. */
 export function acceptsGzip(header: string | undefined): boolean {
+  return acceptsToken(header, ["gzip", "*"]);
+}
+
+/** True when a comma list such as `Accept` or `Accept-Encoding` names one of `tokens` without `q=0`. */
+export function acceptsToken(header: string | undefined, tokens: readonly string[]): boolean {
   if (!header) return false;
   return header.split(",").some((part) => {
     const [name = "", ...params] = part.split(";").map((s) => s.trim().toLowerCase());
-    if (name !== "gzip" && name !== "*") return false;
+    if (!tokens.includes(name)) return false;
     const q = params.find((p) => p.startsWith("q="));
     return q === undefined || Number(q.slice(2)) > 0;
   });

@@ -1,6 +1,7 @@
 import { gunzipSync } from "node:zlib";
 import { normalizeUsedCodes, type UsedCode } from "@voucher-desk/digicert";
 import { generateUsedCodes } from "@voucher-desk/digicert-sim";
+import { UsedCodeLinesDecoder } from "@voucher-desk/vouchers";
 import { describe, expect, it } from "vitest";
 import { UpstreamError } from "../digicert/upstream-error.js";
 import { FakeClock } from "../test-support/fake-clock.js";
@@ -44,10 +45,20 @@ describe("UsedCodesCache fills", () => {
       const { snapshot } = await cacheWith(walkOver(codes)).get({ gzip });
       expect(snapshot.codes).toBe(codes);
       const expected = expectedJson(codes, snapshot.fetchedAt);
-      expect(snapshot.body(false).json.toString("utf8")).toBe(expected);
-      expect(gunzipSync(await snapshot.body(false).gzip()).toString("utf8")).toBe(expected);
+      expect((await snapshot.body(false)).bytes.toString("utf8")).toBe(expected);
+      expect(gunzipSync(await (await snapshot.body(false)).gzip()).toString("utf8")).toBe(expected);
     },
   );
+
+  it("a fill for the dashboard writes its lines while pages arrive, and the JSON only when asked", async () => {
+    const { snapshot } = await cacheWith(walkOver(codes)).get({ format: "lines", gzip: true });
+    expect(await snapshot.writtenBytes("lines")).toBeGreaterThan(0);
+    expect(await snapshot.writtenBytes("json")).toBe(0);
+    const decoder = new UsedCodeLinesDecoder();
+    decoder.push(gunzipSync(await (await snapshot.body(false, "lines")).gzip()).toString("utf8"));
+    expect(decoder.end().codes).toEqual(codes);
+    expect((await snapshot.body(false)).bytes.toString("utf8")).toBe(expectedJson(codes, snapshot.fetchedAt));
+  });
 
   it("a refresh, sized by the answer before it, writes exactly the new list (shorter or longer)", async () => {
     const clock = new FakeClock();
@@ -58,7 +69,9 @@ describe("UsedCodesCache fills", () => {
       await clock.advance(1_000);
       fetchAll = walkOver(next);
       const { snapshot } = await cache.refresh();
-      expect(snapshot.body(false).json.toString("utf8")).toBe(expectedJson(next, snapshot.fetchedAt));
+      expect((await snapshot.body(false)).bytes.toString("utf8")).toBe(
+        expectedJson(next, snapshot.fetchedAt),
+      );
     }
   });
 
@@ -77,7 +90,7 @@ describe("UsedCodesCache fills", () => {
     fetchAll = walkOver(codes);
     const { snapshot } = await cache.refresh();
     expect(snapshot).not.toBe(first);
-    expect(snapshot.body(false).json.toString("utf8")).toBe(expectedJson(codes, snapshot.fetchedAt));
+    expect((await snapshot.body(false)).bytes.toString("utf8")).toBe(expectedJson(codes, snapshot.fetchedAt));
   });
 
   it("refuses a walk that returns codes it did not hand on", async () => {

@@ -3,7 +3,12 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Clock } from "../clock.js";
 import { isUpstreamError } from "../digicert/upstream-error.js";
 import { SingleFlight } from "../single-flight.js";
-import { type SnapshotMeta, UsedCodesBodyWriter, UsedCodesSnapshot } from "./used-codes-snapshot.js";
+import {
+  type ListFormatName,
+  type SnapshotMeta,
+  UsedCodesBodyWriter,
+  UsedCodesSnapshot,
+} from "./used-codes-snapshot.js";
 
 export interface UsedCodesCacheOptions {
   /**
@@ -32,6 +37,8 @@ export interface ReadOptions {
    * ready with the list. Otherwise the gzip waits for the first request that asks for it.
    */
   gzip?: boolean;
+  /** The answer's format the reader asked for: a fill it starts writes that one while pages arrive. */
+  format?: ListFormatName;
 }
 
 /** After a failed background refresh, wait this long before the next one (upstream is struggling). */
@@ -54,11 +61,11 @@ export class UsedCodesCache {
   }
 
   /** The list for a reader: cached if there is one (stale past its TTL), else fetched now. */
-  async get({ gzip = false }: ReadOptions = {}): Promise<ServedList> {
+  async get(reader: ReadOptions = {}): Promise<ServedList> {
     const snapshot = this.#snapshot;
-    if (!snapshot) return { snapshot: await this.#refill(gzip), stale: false };
+    if (!snapshot) return { snapshot: await this.#refill(reader), stale: false };
     if (!this.#isPastTtl(snapshot)) return { snapshot, stale: false };
-    this.#refreshInBackground(gzip);
+    this.#refreshInBackground(reader);
     return { snapshot, stale: true };
   }
 
@@ -67,13 +74,13 @@ export class UsedCodesCache {
    * is, and a refresh already running is joined, so clicking cannot drain the budget. When
    * upstream is rate-limiting and a list exists, that list is returned marked stale.
    */
-  async refresh({ gzip = false }: ReadOptions = {}): Promise<ServedList> {
+  async refresh(reader: ReadOptions = {}): Promise<ServedList> {
     const snapshot = this.#snapshot;
     if (snapshot && !this.#fill.has("list") && this.#age(snapshot) < this.#options.refreshMinIntervalMs) {
       return { snapshot, stale: false };
     }
     try {
-      return { snapshot: await this.#refill(gzip), stale: false };
+      return { snapshot: await this.#refill(reader), stale: false };
     } catch (error) {
       if (snapshot && isUpstreamError(error) && error.kind === "rate_limited")
         return { snapshot, stale: true };
@@ -86,13 +93,17 @@ export class UsedCodesCache {
     return this.#snapshot;
   }
 
-  /** One fill at a time; joiners get its snapshot, whichever `gzip` the first caller chose. */
-  #refill(gzip: boolean): Promise<UsedCodesSnapshot> {
+  /**
+   * One fill at a time; joiners get its snapshot, whichever format and `gzip` the first caller
+   * chose (a snapshot writes another format on the first request for it).
+   */
+  #refill({ gzip = false, format = "json" }: ReadOptions): Promise<UsedCodesSnapshot> {
     return this.#fill.run("list", async () => {
       // The answer is written while pages arrive: the list is ready to send once the last is in.
       // Lists change slowly: sized like the last answer plus a little, the next is not copied.
-      const lastBytes = this.#snapshot?.body(false).json.length ?? 0;
+      const lastBytes = (await this.#snapshot?.writtenBytes(format)) ?? 0;
       const body = new UsedCodesBodyWriter({
+        format,
         gzipWhileWriting: gzip,
         expectedBytes: lastBytes === 0 ? 0 : Math.ceil(lastBytes * 1.02) + 64 * 1024,
       });
@@ -110,10 +121,10 @@ export class UsedCodesCache {
     });
   }
 
-  #refreshInBackground(gzip: boolean): void {
+  #refreshInBackground(reader: ReadOptions): void {
     const now = this.#options.clock.now();
     if (this.#fill.has("list") || now < this.#nextBackgroundAt) return;
-    this.#refill(gzip).catch((error: unknown) => {
+    this.#refill(reader).catch((error: unknown) => {
       const hintMs = isUpstreamError(error) ? (error.details.retryAfterMs ?? 0) : 0;
       this.#nextBackgroundAt = this.#options.clock.now() + Math.max(BACKGROUND_RETRY_MS, hintMs);
       this.#options.logger.warn(

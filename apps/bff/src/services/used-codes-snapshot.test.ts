@@ -1,8 +1,17 @@
 import { gunzipSync } from "node:zlib";
 import { normalizeUsedCodes } from "@voucher-desk/digicert";
 import { generateUsedCodes } from "@voucher-desk/digicert-sim";
+import { UsedCodeLinesDecoder } from "@voucher-desk/vouchers";
 import { describe, expect, it } from "vitest";
 import { UsedCodesBodyWriter, UsedCodesSnapshot } from "./used-codes-snapshot.js";
+
+/** What the dashboard reads from the lines form: the codes and the answer's other fields. */
+function decodeLines(bytes: Buffer) {
+  const decoder = new UsedCodeLinesDecoder();
+  decoder.push(bytes.toString("utf8"));
+  const { codes, rest } = decoder.end();
+  return { codes, ...rest };
+}
 
 describe("UsedCodesSnapshot", () => {
   const fetchedAt = new Date(Date.UTC(2026, 2, 4, 5, 6, 7));
@@ -15,13 +24,42 @@ describe("UsedCodesSnapshot", () => {
       const snapshot = await UsedCodesSnapshot.create(codes, meta, fetchedAt);
       const response = { codes, fetchedAt: fetchedAt.toISOString(), ...meta };
       for (const stale of [false, true]) {
-        const body = snapshot.body(stale);
+        const body = await snapshot.body(stale);
         const expected = JSON.stringify({ ...response, stale });
-        expect(body.json.toString("utf8")).toBe(expected);
+        expect(body.bytes.toString("utf8")).toBe(expected);
         expect(gunzipSync(await body.gzip()).toString("utf8")).toBe(expected);
       }
     },
   );
+
+  it.each([0, 1, 2_000, 4_501])(
+    "writes the lines form of the same answer for %i codes when asked, fresh and stale",
+    async (count) => {
+      const codes = normalizeUsedCodes(generateUsedCodes({ count, seed: "snapshot" })).codes;
+      const snapshot = await UsedCodesSnapshot.create(codes, meta, fetchedAt);
+      for (const stale of [false, true]) {
+        const body = await snapshot.body(stale, "lines");
+        const expected = { codes, fetchedAt: fetchedAt.toISOString(), ...meta, stale };
+        expect(body.format).toBe("lines");
+        expect(decodeLines(body.bytes)).toEqual(expected);
+        expect(decodeLines(gunzipSync(await body.gzip()))).toEqual(expected);
+      }
+    },
+  );
+
+  it("a snapshot filled in the lines form writes the JSON on the first request for it", async () => {
+    const codes = normalizeUsedCodes(generateUsedCodes({ count: 250, seed: "snapshot" })).codes;
+    const snapshot = await UsedCodesSnapshot.create(codes, meta, fetchedAt, { format: "lines" });
+    expect(await snapshot.writtenBytes("json")).toBe(0);
+    const json = await snapshot.body(false);
+    expect(json.bytes.toString("utf8")).toBe(
+      JSON.stringify({ codes, fetchedAt: fetchedAt.toISOString(), ...meta, stale: false }),
+    );
+    expect(await snapshot.writtenBytes("json")).toBe(json.bytes.length);
+    // The lines are 40% of the JSON's bytes: the keys are not repeated per row.
+    const lines = await snapshot.body(false, "lines");
+    expect(lines.bytes.length / json.bytes.length).toBeLessThan(0.5);
+  });
 
   it("writes a CSV report once per key and serves the same bytes after", async () => {
     const snapshot = await UsedCodesSnapshot.create([], meta, fetchedAt);
@@ -67,10 +105,13 @@ describe("UsedCodesSnapshot", () => {
     expect(writes).toEqual(["a", "b", "c", "b", "xxx", "xxx"]);
   });
 
-  it("builds each variant once", async () => {
+  it("builds each variant once, however many ask at the same time", async () => {
     const snapshot = await UsedCodesSnapshot.create([], meta, fetchedAt);
-    expect(snapshot.body(true)).toBe(snapshot.body(true));
-    expect(snapshot.body(false)).toBe(snapshot.body(false));
+    for (const format of ["json", "lines"] as const) {
+      expect(snapshot.body(true, format)).toBe(snapshot.body(true, format));
+      expect(snapshot.body(false, format)).toBe(snapshot.body(false, format));
+      expect(await snapshot.body(true, format)).not.toBe(await snapshot.body(false, format));
+    }
     expect(snapshot.index()).toBe(snapshot.index());
   });
 });
@@ -102,7 +143,7 @@ describe("UsedCodesBodyWriter", () => {
       const encoded = body.finish(meta, fetchedAt);
       const first = encoded.gzip();
       expect(encoded.gzip()).toBe(first);
-      expect(gunzipSync(await first).equals(encoded.json)).toBe(true);
+      expect(gunzipSync(await first).equals(encoded.bytes)).toBe(true);
     }
   });
 
@@ -143,7 +184,7 @@ describe("UsedCodesBodyWriter", () => {
 
   async function written(body: UsedCodesBodyWriter): Promise<Buffer> {
     await body.add(codes);
-    return body.finish(meta, fetchedAt).json;
+    return body.finish(meta, fetchedAt).bytes;
   }
 
   async function expectExactBytes(body: UsedCodesBodyWriter, sizes: number[]) {
@@ -155,10 +196,27 @@ describe("UsedCodesBodyWriter", () => {
     const snapshot = UsedCodesSnapshot.complete(codes, body, meta, fetchedAt);
     const expected = (stale: boolean) =>
       JSON.stringify({ codes, fetchedAt: fetchedAt.toISOString(), ...meta, stale });
-    expect(snapshot.body(false).json.toString("utf8")).toBe(expected(false));
-    expect(snapshot.body(true).json.toString("utf8")).toBe(expected(true));
-    expect(gunzipSync(await snapshot.body(false).gzip()).toString("utf8")).toBe(expected(false));
+    expect((await snapshot.body(false)).bytes.toString("utf8")).toBe(expected(false));
+    expect((await snapshot.body(true)).bytes.toString("utf8")).toBe(expected(true));
+    expect(gunzipSync(await (await snapshot.body(false)).gzip()).toString("utf8")).toBe(expected(false));
   }
+
+  it.each([40_000, 400_000])(
+    "writes the lines form across chunks of %i bytes, compressed while writing",
+    async (chunkBytes) => {
+      const body = new UsedCodesBodyWriter({ format: "lines", gzipWhileWriting: true, chunkBytes });
+      let start = 0;
+      for (const size of [3, 5, 1000, 17, 0, 2_296, 2_000]) {
+        await body.add(codes.slice(start, start + size));
+        start += size;
+      }
+      const snapshot = UsedCodesSnapshot.complete(codes, body, meta, fetchedAt);
+      const expected = { codes, fetchedAt: fetchedAt.toISOString(), ...meta, stale: false };
+      const lines = await snapshot.body(false, "lines");
+      expect(decodeLines(lines.bytes)).toEqual(expected);
+      expect(decodeLines(gunzipSync(await lines.gzip()))).toEqual(expected);
+    },
+  );
 
   it("refuses a snapshot whose codes are not the ones written", async () => {
     const body = new UsedCodesBodyWriter();

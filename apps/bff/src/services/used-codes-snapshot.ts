@@ -2,7 +2,15 @@ import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { promisify } from "node:util";
 import { createGzip, type Gzip, gzip } from "node:zlib";
 import type { UsedCode } from "@voucher-desk/digicert";
-import { buildIndex, type UsedCodeIndex, type UsedCodesResponse } from "@voucher-desk/vouchers";
+import {
+  buildIndex,
+  USED_CODE_LINES_HEAD,
+  USED_CODE_LINES_TYPE,
+  type UsedCodeIndex,
+  type UsedCodesResponse,
+  usedCodeLinesGroup,
+  usedCodeLinesTail,
+} from "@voucher-desk/vouchers";
 
 const gzipAsync = promisify(gzip);
 
@@ -49,13 +57,53 @@ export interface SnapshotMeta {
 }
 
 /**
- * The bytes of one `/api/used-codes` answer, plain and gzipped. The gzip is made while the
- * answer is written when the client that started the fill takes gzip, else on the first
- * request that asks for it (a plain client's answer is not held up by ~0.3 s of compression
- * competing for the same two cores), then kept.
+ * How an answer lays the list out. `json` is the documented `{"codes":[…],…}`, for scripts and
+ * any client; `lines` is the dashboard's own form, rows as arrays a line per group, which the
+ * browser parses while it arrives (decision 014). The BFF picks one by the request's `Accept`.
+ */
+export interface ListFormat {
+  readonly contentType: string;
+  readonly opening: string;
+  /** One group of codes. */
+  group(codes: readonly UsedCode[]): string;
+  /**
+   * The group is a JSON array ("[a,b]") whose items continue the list's one array: the writer
+   * turns its "[" into the comma after the last item and leaves its "]" to be overwritten.
+   */
+  readonly continuesArray: boolean;
+  /** The rest of the answer after `count` codes; `rest` is the answer's other fields as JSON. */
+  closing(count: number, rest: string): string;
+}
+
+export const LIST_FORMATS = {
+  json: {
+    contentType: "application/json; charset=utf-8",
+    opening: '{"codes":',
+    group: (codes) => JSON.stringify(codes),
+    continuesArray: true,
+    // The first group's own "[" opens the array, so a list without codes opens it here.
+    closing: (count, rest) => `${count === 0 ? "[" : ""}],${rest.slice(1)}`,
+  },
+  lines: {
+    contentType: `${USED_CODE_LINES_TYPE}; charset=utf-8`,
+    opening: USED_CODE_LINES_HEAD,
+    group: usedCodeLinesGroup,
+    continuesArray: false,
+    closing: usedCodeLinesTail,
+  },
+} as const satisfies Record<string, ListFormat>;
+
+export type ListFormatName = keyof typeof LIST_FORMATS;
+
+/**
+ * The bytes of one `/api/used-codes` answer in one format, plain and gzipped. The gzip is made
+ * while the answer is written when the client that started the fill takes gzip, else on the
+ * first request that asks for it (a plain client's answer is not held up by ~0.3 s of
+ * compression competing for the same two cores), then kept.
  */
 export interface EncodedBody {
-  json: Buffer;
+  readonly format: ListFormatName;
+  readonly bytes: Buffer;
   gzip(): Promise<Buffer>;
 }
 
@@ -73,14 +121,16 @@ const FRESH_TAIL = '"stale":false}';
 const STALE_TAIL = '"stale":true}';
 
 /**
- * One fetched list, with everything derived from it built at most once: the response bytes
- * (serializing 100,000 codes per request would stall every other request), their gzip, and the
- * query index for CSV reports. `stale` is the last key, so the stale variant is the fresh bytes
- * with another tail instead of a second serialization.
+ * One fetched list, with everything derived from it built at most once: the response bytes in
+ * each format asked for (serializing 100,000 codes per request would stall every other
+ * request), their gzip, and the query index for CSV reports. The format the fill was for is
+ * written while pages arrive; another is written the first time a request asks for it.
+ * `stale` is the last key, so a stale variant is the fresh bytes with another tail instead of a
+ * second serialization.
  */
 export class UsedCodesSnapshot {
-  readonly #fresh: EncodedBody;
-  #stale: EncodedBody | undefined;
+  readonly #fresh = new Map<ListFormatName, Promise<EncodedBody>>();
+  readonly #stale = new Map<ListFormatName, Promise<EncodedBody>>();
   #index: UsedCodeIndex | undefined;
   /** Insertion order is recency order: a hit moves its report to the end. */
   readonly #reports = new Map<string, EncodedReport>();
@@ -89,11 +139,12 @@ export class UsedCodesSnapshot {
 
   private constructor(
     readonly codes: readonly UsedCode[],
+    readonly meta: SnapshotMeta,
     readonly fetchedAt: Date,
     fresh: EncodedBody,
     options: SnapshotOptions,
   ) {
-    this.#fresh = fresh;
+    this.#fresh.set(fresh.format, Promise.resolve(fresh));
     this.#reportCacheBytes = options.reportCacheBytes ?? REPORT_CACHE_BYTES;
   }
 
@@ -102,16 +153,16 @@ export class UsedCodesSnapshot {
     codes: readonly UsedCode[],
     meta: SnapshotMeta,
     fetchedAt: Date,
-    options: SnapshotOptions = {},
+    options: SnapshotOptions & { format?: ListFormatName } = {},
   ): Promise<UsedCodesSnapshot> {
-    const body = new UsedCodesBodyWriter();
+    const body = new UsedCodesBodyWriter({ format: options.format });
     await body.add(codes);
     return UsedCodesSnapshot.complete(codes, body, meta, fetchedAt, options);
   }
 
   /**
-   * The snapshot of `codes`, whose JSON `body` was written while they arrived (a page walk
-   * hands each page to `body.add`), so only the closing bytes are left to write.
+   * The snapshot of `codes`, whose `body` was written while they arrived (a page walk hands
+   * each page to `body.add`), so only the closing bytes are left to write.
    */
   static complete(
     codes: readonly UsedCode[],
@@ -124,18 +175,37 @@ export class UsedCodesSnapshot {
       body.discard();
       throw new Error(`the written body holds ${body.count} codes, the snapshot ${codes.length}`);
     }
-    return new UsedCodesSnapshot(codes, fetchedAt, body.finish(meta, fetchedAt), options);
+    return new UsedCodesSnapshot(codes, meta, fetchedAt, body.finish(meta, fetchedAt), options);
   }
 
-  body(stale: boolean): EncodedBody {
-    if (!stale) return this.#fresh;
-    if (!this.#stale) {
-      const fresh = this.#fresh.json;
-      const head = fresh.subarray(0, fresh.length - Buffer.byteLength(FRESH_TAIL));
-      const json = Buffer.concat([head, Buffer.from(STALE_TAIL)]);
-      this.#stale = { json, gzip: gzipOnDemand(json) };
+  /** The answer in `format`, written on the first call for a format the fill did not write. */
+  body(stale: boolean, format: ListFormatName = "json"): Promise<EncodedBody> {
+    const bodies = stale ? this.#stale : this.#fresh;
+    let body = bodies.get(format);
+    if (!body) {
+      body = stale ? this.body(false, format).then(staleVariant) : this.#write(format);
+      bodies.set(format, body);
+      // A failed write is not kept: the next request tries again.
+      body.catch(() => bodies.delete(format));
     }
-    return this.#stale;
+    return body;
+  }
+
+  /** The size of the answer in `format` if it was written, for sizing the next fill's. */
+  async writtenBytes(format: ListFormatName): Promise<number> {
+    const body = this.#fresh.get(format);
+    return body ? (await body).bytes.length : 0;
+  }
+
+  async #write(format: ListFormatName): Promise<EncodedBody> {
+    const body = new UsedCodesBodyWriter({ format });
+    try {
+      await body.add(this.codes);
+    } catch (error) {
+      body.discard();
+      throw error;
+    }
+    return body.finish(this.meta, this.fetchedAt);
   }
 
   index(): UsedCodeIndex {
@@ -173,8 +243,6 @@ export class UsedCodesSnapshot {
   }
 }
 
-/** The list's opening; the first group's own "[" opens the array. */
-const OPENING = '{"codes":';
 const COMMA = ",".charCodeAt(0);
 /** UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 bytes for 2). */
 const MAX_UTF8_BYTES_PER_UNIT = 3;
@@ -182,6 +250,15 @@ const MAX_UTF8_BYTES_PER_UNIT = 3;
 const CHUNK_BYTES = 16 * 2 ** 20;
 /** An answer written in one chunk keeps it if at most this share of it is left unused. */
 const MAX_UNUSED_SHARE = 1 / 8;
+
+/** The same answer with `"stale":true`: the flag is the last key, so only the tail changes. */
+function staleVariant(fresh: EncodedBody): EncodedBody {
+  const at = fresh.bytes.lastIndexOf(FRESH_TAIL);
+  if (at < 0) throw new Error("the used-codes answer must end with its stale flag");
+  const after = fresh.bytes.subarray(at + Buffer.byteLength(FRESH_TAIL));
+  const bytes = Buffer.concat([fresh.bytes.subarray(0, at), Buffer.from(STALE_TAIL), after]);
+  return { format: fresh.format, bytes, gzip: gzipOnDemand(bytes) };
+}
 
 /**
  * The `/api/used-codes` answer, written as codes arrive: each batch is serialized once, so the
@@ -202,6 +279,8 @@ export class UsedCodesBodyWriter {
   #chunks = 0;
   #count = 0;
   #finished = false;
+  readonly #formatName: ListFormatName;
+  readonly #format: ListFormat;
   readonly #chunkBytes: number;
   #nextChunkBytes: number;
   /** Set when the gzip is made while writing: the compressor, fed every byte as it is written. */
@@ -209,11 +288,24 @@ export class UsedCodesBodyWriter {
   readonly #compressed: Promise<Buffer> | undefined;
 
   /**
-   * `gzipWhileWriting`: compress on libuv's thread pool while pages arrive, for a fill whose
-   * client takes gzip. `expectedBytes`: about how large the answer will be (the last one's
-   * size), for the first chunk. `chunkBytes`: the size of other chunks (tests make it small).
+   * `format`: which answer to write (JSON by default). `gzipWhileWriting`: compress on libuv's
+   * thread pool while pages arrive, for a fill whose client takes gzip. `expectedBytes`: about
+   * how large the answer will be (the last one's size), for the first chunk. `chunkBytes`: the
+   * size of other chunks (tests make it small).
    */
-  constructor({ gzipWhileWriting = false, expectedBytes = 0, chunkBytes = CHUNK_BYTES } = {}) {
+  constructor({
+    format = "json",
+    gzipWhileWriting = false,
+    expectedBytes = 0,
+    chunkBytes = CHUNK_BYTES,
+  }: {
+    format?: ListFormatName | undefined;
+    gzipWhileWriting?: boolean;
+    expectedBytes?: number;
+    chunkBytes?: number;
+  } = {}) {
+    this.#formatName = format;
+    this.#format = LIST_FORMATS[format];
     this.#chunkBytes = chunkBytes;
     this.#nextChunkBytes = Math.max(chunkBytes, expectedBytes);
     if (gzipWhileWriting) {
@@ -223,7 +315,7 @@ export class UsedCodesBodyWriter {
       // Discarded or never asked for, a failure must not become an unhandled rejection.
       this.#compressed.catch(() => {});
     }
-    this.#write(OPENING);
+    this.#write(this.#format.opening);
   }
 
   /** Codes written so far. */
@@ -237,7 +329,9 @@ export class UsedCodesBodyWriter {
     for (let start = 0; start < codes.length; start += CODES_PER_STRINGIFY) {
       if (start > 0 && start % CODES_PER_SLICE === 0) await yieldToEventLoop();
       const group = codes.slice(start, start + CODES_PER_STRINGIFY);
-      this.#appendItems(JSON.stringify(group));
+      const text = this.#format.group(group);
+      if (this.#format.continuesArray) this.#appendItems(text);
+      else this.#write(text);
       this.#count += group.length;
     }
     this.#flush();
@@ -255,15 +349,15 @@ export class UsedCodesBodyWriter {
     };
     const tail = JSON.stringify(rest);
     if (!tail.endsWith(FRESH_TAIL)) throw new Error("the used-codes response must end with its stale flag");
-    this.#write(`${this.#count === 0 ? "[" : ""}],${tail.slice(1)}`);
+    this.#write(this.#format.closing(this.#count, tail));
     this.#flush();
-    const json =
+    const bytes =
       this.#chunks === 1 && this.#chunk.length - this.#used <= this.#used * MAX_UNUSED_SHARE
         ? this.#chunk.subarray(0, this.#used)
         : Buffer.concat(this.#parts, this.#bytes);
     this.#compressor?.end();
     this.#release();
-    return { json, gzip: gzipOnDemand(json, this.#compressed) };
+    return { format: this.#formatName, bytes, gzip: gzipOnDemand(bytes, this.#compressed) };
   }
 
   /** The walk failed: nothing written is needed, and the compressor is closed. */

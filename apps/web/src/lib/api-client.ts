@@ -114,7 +114,7 @@ export function rememberCsrfToken(token: string): void {
 
 async function requestHeaders(init: RequestInit): Promise<Headers> {
   const headers = new Headers(init.headers);
-  headers.set("Accept", "application/json");
+  if (!headers.has("Accept")) headers.set("Accept", "application/json");
   const method = (init.method ?? "GET").toUpperCase();
   if (method !== "GET" && method !== "HEAD") {
     const token = await currentCsrfToken();
@@ -123,11 +123,29 @@ async function requestHeaders(init: RequestInit): Promise<Headers> {
   return headers;
 }
 
+/**
+ * Reads a successful answer's body into what its check parses (JSON by default). A reader may
+ * throw an ApiRequestError of its own to say more than "not understood".
+ */
+export type BodyReader = (response: Response) => Promise<unknown>;
+
+const readJson: BodyReader = (response) => response.json();
+
+/** An answer whose body could not be read as it must be. */
+export function notUnderstood(status: number): ApiRequestError {
+  return new ApiRequestError(
+    status,
+    "bad_response",
+    "The Voucher Desk server sent an answer this page does not understand. Reload the page; if it persists, the server and page versions may differ.",
+    null,
+  );
+}
+
 /** Calls a BFF route and validates the answer against the shared contract. */
 export async function requestJson<T>(
   path: string,
   check: AnswerCheck<T>,
-  init: RequestInit & { signal?: AbortSignal } = {},
+  { read = readJson, ...init }: RequestInit & { signal?: AbortSignal; read?: BodyReader } = {},
 ): Promise<T> {
   // Started with the request, so the parser's code arrives while the answer is on its way.
   const parser = typeof check === "function" ? check() : Promise.resolve(check);
@@ -145,18 +163,17 @@ export async function requestJson<T>(
     );
   }
   if (!response.ok) throw await errorFrom(response);
-  const body: unknown = await response.json().catch(() => undefined);
+  const body: unknown = await read(response).catch((cause: unknown) => {
+    if (cause instanceof ApiRequestError) throw cause;
+    if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
+    return undefined; // not JSON: the check below says so
+  });
   const schema = await parser.catch(() => {
     throw pageCodeUnavailable();
   });
   try {
     return schema.parse(body);
   } catch {
-    throw new ApiRequestError(
-      response.status,
-      "bad_response",
-      "The Voucher Desk server sent an answer this page does not understand. Reload the page; if it persists, the server and page versions may differ.",
-      null,
-    );
+    throw notUnderstood(response.status);
   }
 }

@@ -1,12 +1,12 @@
 import { act, screen, waitFor, within } from "@testing-library/react";
 import { DEFAULT_VIEW, parseView, type ViewState } from "@voucher-desk/vouchers";
 import { describe, expect, it } from "vitest";
-import { currentUrl, json, renderApp } from "../../../test/render-app";
+import { currentUrl, renderApp, usedCodesLines } from "../../../test/render-app";
 import { quirkyCodes, usedCodesResponse } from "../../../test/used-codes";
 import { parseViewSearch, stringifyViewSearch } from "./view-search";
 
 const codes = quirkyCodes();
-const routes = { "GET /api/used-codes": () => json(usedCodesResponse(codes)) };
+const routes = { "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(codes)) };
 
 const TRICKY = [
   "A&B=C",

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { apiError, currentUrl, json, renderApp } from "../../../../test/render-app";
+import { apiError, currentUrl, json, renderApp, usedCodesLines } from "../../../../test/render-app";
 import { orderDetails, usedCode, usedCodesResponse } from "../../../../test/used-codes";
 
 const ORDER_ID = "204928159";
@@ -9,7 +9,7 @@ const codes = [usedCode({ id: 1, certificate_order_id: ORDER_ID, cert_organizati
 /** The app at `/?org=example`, then at `next` (one more history entry), with one code and its order. */
 async function setup(next: string, order = orderDetails(ORDER_ID)) {
   const app = renderApp("/?org=example", {
-    "GET /api/used-codes": () => json(usedCodesResponse(codes)),
+    "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(codes)),
     [`GET /api/orders/${ORDER_ID}`]: () => json(order),
   });
   await screen.findByText("Showing 1 of 1 codes");
@@ -86,7 +86,7 @@ describe("the order dialog's wording", () => {
 
   it("says in people's words that a non-numeric address is not an order number", async () => {
     const app = renderApp("/orders/abc", {
-      "GET /api/used-codes": () => json(usedCodesResponse(codes)),
+      "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(codes)),
       "GET /api/orders/abc": () =>
         apiError(400, "bad_request", 'Invalid params "orderId": must be 1 to 20 digits.'),
     });

@@ -1,7 +1,14 @@
 import { screen, waitFor } from "@testing-library/react";
 import type { SessionInfo } from "@voucher-desk/vouchers";
 import { describe, expect, it } from "vitest";
-import { apiError, currentUrl, type Handler, json, renderApp } from "../../../../test/render-app";
+import {
+  apiError,
+  currentUrl,
+  type Handler,
+  json,
+  renderApp,
+  usedCodesLines,
+} from "../../../../test/render-app";
 import { quirkyCodes, usedCodesResponse } from "../../../../test/used-codes";
 
 const SIGNED_OUT: SessionInfo = { mode: "login", user: null, csrfToken: "token-before", logoutUrl: null };
@@ -31,8 +38,8 @@ function loginServer(login: Handler) {
       session = { ...SIGNED_OUT, csrfToken: "token-after" };
       return json(session);
     },
-    "GET /api/used-codes": guarded(() => json(usedCodesResponse(quirkyCodes()))),
-    "POST /api/used-codes/refresh": guarded(() => json(usedCodesResponse(quirkyCodes()))),
+    "GET /api/used-codes": guarded(() => usedCodesLines(usedCodesResponse(quirkyCodes()))),
+    "POST /api/used-codes/refresh": guarded(() => usedCodesLines(usedCodesResponse(quirkyCodes()))),
   };
   return {
     routes,
@@ -161,7 +168,7 @@ describe("built-in login", () => {
 });
 
 describe("a sign-in proxy", () => {
-  const data = { "GET /api/used-codes": () => json(usedCodesResponse(quirkyCodes())) };
+  const data = { "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(quirkyCodes())) };
 
   it("shows the proxy's user and signs out at the proxy's logout URL", async () => {
     renderApp("/", {
@@ -198,7 +205,7 @@ describe("a sign-in proxy", () => {
 describe("without sign-in (loopback or AUTH_MODE=none)", () => {
   it("shows the dashboard with no account controls", async () => {
     renderApp("/", {
-      "GET /api/used-codes": () => json(usedCodesResponse(quirkyCodes())),
+      "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(quirkyCodes())),
       "GET /api/session": () => json({ mode: "none", user: null, csrfToken: "t", logoutUrl: null }),
     });
     await screen.findByRole("table", { name: "Used voucher codes" });

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from "@tanstack/react-query";
 import type { UsedCodesResponse } from "@voucher-desk/vouchers";
 import { requestJson } from "../../../lib/api-client";
 import { onDemand } from "../../../lib/on-demand";
+import { readUsedCodes, USED_CODES_ACCEPT } from "./read-used-codes";
 
 export const usedCodesQueryKey = ["used-codes"] as const;
 
@@ -13,7 +14,11 @@ export const loadUsedCodesCheck = onDemand(() =>
 );
 
 export function fetchUsedCodes(signal?: AbortSignal): Promise<UsedCodesResponse> {
-  return requestJson("/api/used-codes", loadUsedCodesCheck, { signal });
+  return requestJson("/api/used-codes", loadUsedCodesCheck, {
+    signal,
+    headers: { Accept: USED_CODES_ACCEPT },
+    read: readUsedCodes,
+  });
 }
 
 export function usedCodesQueryOptions() {

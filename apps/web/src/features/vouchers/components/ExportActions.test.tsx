@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { buildIndex, exportFileName, parseView, queryUsedCodes, writeCsv } from "@voucher-desk/vouchers";
 import { describe, expect, it, vi } from "vitest";
-import { json, renderApp } from "../../../../test/render-app";
+import { renderApp, usedCodesLines } from "../../../../test/render-app";
 import {
   E7_CODE,
   FORMULA_ORG,
@@ -42,7 +42,9 @@ describe("Export CSV", () => {
   it("writes exactly the view on screen: rows as filtered and sorted, visible columns in order", async () => {
     const downloads = captureDownloads();
     const url = "/?product=ssl_basic&product=ssl_dv_geotrust&sort=-corder&cols=corder,code,org,id";
-    const { user, router } = renderApp(url, { "GET /api/used-codes": () => json(usedCodesResponse(codes)) });
+    const { user, router } = renderApp(url, {
+      "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(codes)),
+    });
     await screen.findByText(/^Showing 8 of 10/);
 
     await user.click(screen.getByRole("button", { name: "Export CSV" }));
@@ -77,7 +79,7 @@ describe("Export CSV", () => {
   it("neutralizes formula-looking text and keeps blanks empty", async () => {
     const downloads = captureDownloads();
     const { user } = renderApp("/?cols=id,org,corder&sort=id", {
-      "GET /api/used-codes": () => json(usedCodesResponse(codes)),
+      "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(codes)),
     });
     await screen.findByText(/^Showing 10 of 10/);
     await user.click(screen.getByRole("button", { name: "Export CSV" }));
@@ -94,7 +96,9 @@ describe("Export CSV", () => {
 
   it("copies the CSV report URL: the server CSV route with the same view, said to be just that", async () => {
     const url = "/?org=Soci%C3%A9t%C3%A9+%26+Co%2C+%22Ltd%22&sort=-corder,id";
-    const { user, router } = renderApp(url, { "GET /api/used-codes": () => json(usedCodesResponse(codes)) });
+    const { user, router } = renderApp(url, {
+      "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(codes)),
+    });
     await screen.findByText(/^Showing 0 of 10/);
     // Named for what it copies (a CSV URL for scripts), not "share this page".
     const button = screen.getByRole("button", { name: "Copy CSV report URL" });

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { apiError, json, renderApp } from "../../../../test/render-app";
+import { apiError, renderApp, usedCodesLines } from "../../../../test/render-app";
 import { HUGE_ORDER_ID, quirkyCodes, usedCode, usedCodesResponse } from "../../../../test/used-codes";
 
 function tableRows() {
@@ -25,7 +25,7 @@ function columnTexts(label: string): string[] {
 describe("the dashboard", () => {
   it("shows every code, the count line, the source and values exactly as received", async () => {
     const codes = quirkyCodes();
-    renderApp("/", { "GET /api/used-codes": () => json(usedCodesResponse(codes)) });
+    renderApp("/", { "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(codes)) });
 
     expect(await screen.findByText(`Showing ${codes.length} of ${codes.length} codes`)).toBeTruthy();
     expect(screen.getByText("DigiCert US")).toBeTruthy();
@@ -49,7 +49,7 @@ describe("the dashboard", () => {
       usedCode({ id: 2, validity_years: 2, validity_days: 0 }),
       usedCode({ id: 3, validity_years: 0, validity_days: 0 }),
     ];
-    renderApp("/?sort=id", { "GET /api/used-codes": () => json(usedCodesResponse(codes)) });
+    renderApp("/?sort=id", { "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(codes)) });
     await screen.findByText("Showing 3 of 3 codes");
     const years = tableRows().map(
       (row) => within(row).getAllByRole("cell")[columnIndex("Validity (years)")] as HTMLElement,
@@ -62,24 +62,26 @@ describe("the dashboard", () => {
   it("names the source by region, and a custom DigiCert URL as such (not as DigiCert US)", async () => {
     const codes = [usedCode()];
     const { unmount } = renderApp("/", {
-      "GET /api/used-codes": () => json(usedCodesResponse(codes, { region: "eu" })),
+      "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(codes, { region: "eu" })),
     });
     expect(await screen.findByText("DigiCert EU")).toBeTruthy();
     unmount();
-    renderApp("/", { "GET /api/used-codes": () => json(usedCodesResponse(codes, { region: null })) });
+    renderApp("/", {
+      "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(codes, { region: null })),
+    });
     expect(await screen.findByText("DigiCert (custom URL)")).toBeTruthy();
     expect(screen.queryByText(/DigiCert (US|EU)/)).toBeNull();
   });
 
   it("groups the count line in en-US style", async () => {
     const codes = Array.from({ length: 1234 }, () => usedCode());
-    renderApp("/", { "GET /api/used-codes": () => json(usedCodesResponse(codes)) });
+    renderApp("/", { "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(codes)) });
     expect(await screen.findByText("Showing 1,234 of 1,234 codes")).toBeTruthy();
   });
 
   it("keeps the DOM small however many codes there are (virtualized rows)", async () => {
     const codes = Array.from({ length: 5000 }, () => usedCode());
-    renderApp("/", { "GET /api/used-codes": () => json(usedCodesResponse(codes)) });
+    renderApp("/", { "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(codes)) });
     await screen.findByText("Showing 5,000 of 5,000 codes");
     const rendered = tableRows().length;
     expect(rendered).toBeGreaterThan(5);
@@ -91,7 +93,7 @@ describe("the dashboard", () => {
 
   it("sorts by certificate order numerically and exactly, blanks last both ways, via the URL", async () => {
     const { user, router } = renderApp("/", {
-      "GET /api/used-codes": () => json(usedCodesResponse(quirkyCodes())),
+      "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(quirkyCodes())),
     });
     await screen.findByText(/Showing 10 of 10/);
     const header = () => screen.getByRole("columnheader", { name: /Certificate order/ });
@@ -118,7 +120,7 @@ describe("the dashboard", () => {
 
   it("links each certificate order to its drilldown over the current view, a real link for new tabs", async () => {
     const { user, router } = renderApp("/?sort=-corder", {
-      "GET /api/used-codes": () => json(usedCodesResponse(quirkyCodes())),
+      "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(quirkyCodes())),
     });
     await screen.findByText(/Showing 10 of 10/);
     const link = () => screen.getByRole("link", { name: HUGE_ORDER_ID });
@@ -145,7 +147,7 @@ describe("the dashboard", () => {
   it("adds a secondary sort key with shift-click and says its rank", async () => {
     const codes = quirkyCodes();
     const { user, router } = renderApp("/", {
-      "GET /api/used-codes": () => json(usedCodesResponse(codes)),
+      "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(codes)),
     });
     await screen.findByText(/Showing 10 of 10/);
     await user.click(within(screen.getByRole("columnheader", { name: /^Product/ })).getByRole("button"));
@@ -187,7 +189,7 @@ describe("the dashboard", () => {
         calls += 1;
         return calls === 1
           ? apiError(503, "upstream_rate_limited", "DigiCert is rate limiting this API key. Retry in 30 s.")
-          : json(usedCodesResponse(quirkyCodes()));
+          : usedCodesLines(usedCodesResponse(quirkyCodes()));
       },
     });
     const alert = await screen.findByRole("alert");
@@ -204,7 +206,7 @@ describe("the dashboard", () => {
     const codes = Array.from({ length: 1_000 }, (_, i) => usedCode({ id: i + 1 }));
     // The last row is always checked; a server of another version would send every row this way.
     const skewed = [...codes.slice(0, -1), { ...usedCode({ id: 1_000 }), id: "1000" }];
-    renderApp("/", { "GET /api/used-codes": () => json(usedCodesResponse(skewed as never)) });
+    renderApp("/", { "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(skewed as never)) });
     const alert = await screen.findByRole("alert");
     expect(within(alert).getByText("The Voucher Desk server sent an unexpected answer")).toBeTruthy();
     expect(within(alert).getByText(/server and page versions may differ/)).toBeTruthy();
@@ -212,14 +214,15 @@ describe("the dashboard", () => {
   });
 
   it("says when the account has no used codes, instead of an empty table", async () => {
-    renderApp("/", { "GET /api/used-codes": () => json(usedCodesResponse([])) });
+    renderApp("/", { "GET /api/used-codes": () => usedCodesLines(usedCodesResponse([])) });
     expect(await screen.findByRole("heading", { name: "No used voucher codes yet" })).toBeTruthy();
     expect(screen.queryByRole("table")).toBeNull();
   });
 
   it("explains demo mode and how to connect a real account", async () => {
     renderApp("/", {
-      "GET /api/used-codes": () => json(usedCodesResponse(quirkyCodes(), { source: "demo", region: null })),
+      "GET /api/used-codes": () =>
+        usedCodesLines(usedCodesResponse(quirkyCodes(), { source: "demo", region: null })),
     });
     expect(await screen.findByText("Demo data", { selector: ".source-badge" })).toBeTruthy();
     const banner = screen.getByRole("heading", { name: "Demo data" }).closest("section") as HTMLElement;
@@ -230,7 +233,8 @@ describe("the dashboard", () => {
 
   it("marks stale data", async () => {
     renderApp("/", {
-      "GET /api/used-codes": () => json(usedCodesResponse(quirkyCodes(), { stale: true, region: "eu" })),
+      "GET /api/used-codes": () =>
+        usedCodesLines(usedCodesResponse(quirkyCodes(), { stale: true, region: "eu" })),
     });
     expect(await screen.findByRole("heading", { name: "Showing an older copy" })).toBeTruthy();
     expect(screen.getByText("DigiCert EU")).toBeTruthy();
@@ -238,9 +242,11 @@ describe("the dashboard", () => {
 
   it("refreshes through POST /api/used-codes/refresh and shows the new list", async () => {
     const { user, fetchMock } = renderApp("/", {
-      "GET /api/used-codes": () => json(usedCodesResponse(quirkyCodes())),
+      "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(quirkyCodes())),
       "POST /api/used-codes/refresh": () =>
-        json(usedCodesResponse([...quirkyCodes(), usedCode()], { fetchedAt: "2026-12-03T10:00:00.000Z" })),
+        usedCodesLines(
+          usedCodesResponse([...quirkyCodes(), usedCode()], { fetchedAt: "2026-12-03T10:00:00.000Z" }),
+        ),
     });
     await screen.findByText(/Showing 10 of 10/);
     await user.click(screen.getByRole("button", { name: "Refresh" }));
@@ -250,7 +256,7 @@ describe("the dashboard", () => {
 
   it("keeps the list and shows the BFF's message when a refresh is refused", async () => {
     const { user } = renderApp("/", {
-      "GET /api/used-codes": () => json(usedCodesResponse(quirkyCodes())),
+      "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(quirkyCodes())),
       "POST /api/used-codes/refresh": () => apiError(429, "rate_limited", "Refreshed too often; wait 20 s."),
     });
     await screen.findByText(/Showing 10 of 10/);
@@ -261,7 +267,7 @@ describe("the dashboard", () => {
 
   it("hides and shows columns from the menu, in the URL", async () => {
     const { user, router } = renderApp("/", {
-      "GET /api/used-codes": () => json(usedCodesResponse(quirkyCodes())),
+      "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(quirkyCodes())),
     });
     await screen.findByText(/Showing 10 of 10/);
     await user.click(screen.getByRole("button", { name: /Columns/ }));

@@ -1,13 +1,13 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { PRODUCTS } from "@voucher-desk/digicert";
 import { describe, expect, it } from "vitest";
-import { json, renderApp } from "../../../../../test/render-app";
+import { renderApp, usedCodesLines } from "../../../../../test/render-app";
 import { HUGE_ORDER_ID, quirkyCodes, usedCodesResponse } from "../../../../../test/used-codes";
 
 const codes = quirkyCodes();
 
 function setup(url = "/") {
-  return renderApp(url, { "GET /api/used-codes": () => json(usedCodesResponse(codes)) });
+  return renderApp(url, { "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(codes)) });
 }
 
 function shownCount(): number {
