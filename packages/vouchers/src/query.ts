@@ -2,10 +2,13 @@
  * The one query function (filter + sort) and facet counts, over an index built once per data
  * load. All per-row work that does not depend on the view (product ids, folded text, sort
  * keys) happens once per field, the first time a view needs it, so every later query only
- * compares numbers and does substring checks.
+ * compares numbers and does substring checks. That work is written as slices (generators that
+ * yield every few thousand rows), so the browser can also run it ahead in idle time without
+ * ever holding the main thread for more than a slice.
  */
 import { productByNameId, productNameIdOf, type UsedCode, type UsedCodeField } from "@voucher-desk/digicert";
 import { FIELDS, type FieldKind, fieldDef, isNumericField } from "./fields.js";
+import { identity, Lazy, type Slices, sliceEnds, sortIndices } from "./slices.js";
 import type { FieldFilter, ViewState } from "./view.js";
 
 /**
@@ -27,14 +30,13 @@ const RECENT_SEARCHES = 8;
 /** Joins the searchable fields of a row so that `q` cannot match across two fields. */
 const SEARCH_SEPARATOR = "\u0000";
 
+interface ProductIds {
+  readonly ids: readonly (string | null)[];
+  readonly names: ReadonlyMap<string, string>;
+}
+
 class Index implements UsedCodeIndex {
-  #productIds: readonly (string | null)[] | undefined;
-  #productNames: ReadonlyMap<string, string> | undefined;
-  readonly #sortKeys = new Map<UsedCodeField, Float64Array>();
-  readonly #orders = new Map<UsedCodeField, SortOrder>();
-  readonly #choices = new Map<UsedCodeField, ChoiceCodes>();
-  readonly #textKeys = new Map<string, (string | null)[]>();
-  #searchText: string[] | undefined;
+  readonly #lazy = new Map<string, Lazy<unknown>>();
   /** Recent search answers by folded needle, oldest first. */
   readonly #searches = new Map<string, Uint32Array>();
 
@@ -42,41 +44,36 @@ class Index implements UsedCodeIndex {
   constructor(readonly rows: readonly UsedCode[]) {}
 
   get productIds(): readonly (string | null)[] {
-    if (!this.#productIds) this.#readProducts();
-    return this.#productIds as readonly (string | null)[];
+    return this.products.get().ids;
   }
 
   get productNames(): ReadonlyMap<string, string> {
-    if (!this.#productNames) this.#readProducts();
-    return this.#productNames as ReadonlyMap<string, string>;
+    return this.products.get().names;
   }
 
-  #readProducts(): void {
-    const names = new Map<string, string>();
-    // Many rows share a product name: derive each name's id once.
-    const idOfName = new Map<string, string>();
-    this.#productIds = this.rows.map((row) => {
-      const name = row.product_name;
-      if (name === null || name === undefined) return null;
-      let id = idOfName.get(name);
-      if (id === undefined) {
-        id = productNameIdOf(name);
-        idOfName.set(name, id);
-        if (!names.has(id)) names.set(id, productByNameId(id)?.displayName ?? name);
-      }
-      return id;
-    });
-    this.#productNames = names;
+  /** The one lazy value stored under `key`, made by `make` the first time it is asked for. */
+  #once<T>(key: string, make: () => Slices<T>): Lazy<T> {
+    let lazy = this.#lazy.get(key) as Lazy<T> | undefined;
+    if (!lazy) {
+      lazy = new Lazy(make);
+      this.#lazy.set(key, lazy as Lazy<unknown>);
+    }
+    return lazy;
+  }
+
+  get products(): Lazy<ProductIds> {
+    return this.#once("products", () => readProducts(this.rows));
   }
 
   /** Per row, a number whose order is the field's order; NaN for blank. */
   sortKey(field: UsedCodeField): Float64Array {
-    let keys = this.#sortKeys.get(field);
-    if (!keys) {
-      keys = isNumericField(field) ? numericKeys(this.rows, field) : rankKeys(this.rows, field);
-      this.#sortKeys.set(field, keys);
-    }
-    return keys;
+    return this.sortKeyOf(field).get();
+  }
+
+  sortKeyOf(field: UsedCodeField): Lazy<Float64Array> {
+    return this.#once(`sortKey:${field}`, () =>
+      isNumericField(field) ? numericKeys(this.rows, field) : rankKeys(this.rows, field),
+    );
   }
 
   /**
@@ -84,16 +81,21 @@ class Index implements UsedCodeIndex {
    * single-key sort of any view is then one walk over it instead of a comparison sort.
    */
   order(field: UsedCodeField): SortOrder {
-    let order = this.#orders.get(field);
-    if (!order) {
-      order =
-        field === "id"
-          ? sortOrder(this.sortKey("id"), null)
-          : (countingOrder(this.sortKey(field), this.order("id").rows) ??
-            sortOrder(this.sortKey(field), this.sortKey("id")));
-      this.#orders.set(field, order);
-    }
-    return order;
+    return this.orderOf(field).get();
+  }
+
+  orderOf(field: UsedCodeField): Lazy<SortOrder> {
+    return this.#once(`order:${field}`, () => this.#buildOrder(field));
+  }
+
+  *#buildOrder(field: UsedCodeField): Slices<SortOrder> {
+    const keys = yield* this.sortKeyOf(field).slices();
+    if (field === "id") return yield* sortOrder(keys, null);
+    const byId = yield* this.orderOf("id").slices();
+    return (
+      (yield* countingOrder(keys, byId.rows)) ??
+      (yield* sortOrder(keys, yield* this.sortKeyOf("id").slices()))
+    );
   }
 
   /**
@@ -101,40 +103,45 @@ class Index implements UsedCodeIndex {
    * row, as a small integer: filters and facets then compare numbers, not strings.
    */
   choiceCodes(field: UsedCodeField): ChoiceCodes {
-    let choice = this.#choices.get(field);
-    if (!choice) {
-      const products = this.productIds;
-      choice = choiceCodes(this.rows, (row, i) => {
-        if (field === "product_name") return products[i] ?? null;
-        const value = row[field];
-        return value === null || value === undefined ? null : String(value);
-      });
-      this.#choices.set(field, choice);
+    return this.choiceCodesOf(field).get();
+  }
+
+  choiceCodesOf(field: UsedCodeField): Lazy<ChoiceCodes> {
+    return this.#once(`choice:${field}`, () => this.#buildChoiceCodes(field));
+  }
+
+  *#buildChoiceCodes(field: UsedCodeField): Slices<ChoiceCodes> {
+    if (field === "product_name") {
+      const { ids } = yield* this.products.slices();
+      return yield* choiceCodes(this.rows, (_row, i) => ids[i] ?? null);
     }
-    return choice;
+    return yield* choiceCodes(this.rows, (row) => {
+      const value = row[field];
+      return value === null || value === undefined ? null : String(value);
+    });
   }
 
   /** Per row, the field's text folded (case and accents) for contains filters. */
   folded(field: UsedCodeField): readonly (string | null)[] {
-    return this.#textKey("folded", field, foldText);
+    return this.foldedOf(field).get();
+  }
+
+  foldedOf(field: UsedCodeField): Lazy<(string | null)[]> {
+    return this.#once(`folded:${field}`, () => textKeys(this.rows, field, foldText));
   }
 
   /** Per row, the id in canonical digits (no leading zeros), for exact id matches at any length. */
   exactKeys(field: UsedCodeField): readonly (string | null)[] {
-    return this.#textKey("exact", field, canonicalDigits);
+    return this.#once(`exact:${field}`, () => textKeys(this.rows, field, canonicalDigits)).get();
   }
 
   /** Per row, the searchable fields joined, then folded (one fold per row, not per field). */
   searchText(): readonly string[] {
-    if (!this.#searchText) {
-      const fields = FIELDS.filter((f) => f.searchable).map((f) => f.name);
-      this.#searchText = this.rows.map((row) => {
-        let text = "";
-        for (const field of fields) text += `${row[field] ?? ""}${SEARCH_SEPARATOR}`;
-        return foldText(text);
-      });
-    }
-    return this.#searchText;
+    return this.searchTextOf().get();
+  }
+
+  searchTextOf(): Lazy<string[]> {
+    return this.#once("search", () => searchTexts(this.rows));
   }
 
   /**
@@ -162,20 +169,57 @@ class Index implements UsedCodeIndex {
       this.#searches.delete(this.#searches.keys().next().value as string);
     return rows;
   }
+}
 
-  /** One derived text per row (null stays null), computed the first time it is asked for. */
-  #textKey(purpose: string, field: UsedCodeField, derive: (text: string) => string): (string | null)[] {
-    const memoKey = `${purpose}:${field}`;
-    let keys = this.#textKeys.get(memoKey);
-    if (!keys) {
-      keys = this.rows.map((row) => {
-        const value = row[field];
-        return value === null || value === undefined ? null : derive(String(value));
-      });
-      this.#textKeys.set(memoKey, keys);
+function* readProducts(rows: readonly UsedCode[]): Slices<ProductIds> {
+  const names = new Map<string, string>();
+  // Many rows share a product name: derive each name's id once.
+  const idOfName = new Map<string, string>();
+  const ids: (string | null)[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const name = rows[i]?.product_name;
+    if (name === null || name === undefined) {
+      ids[i] = null;
+    } else {
+      let id = idOfName.get(name);
+      if (id === undefined) {
+        id = productNameIdOf(name);
+        idOfName.set(name, id);
+        if (!names.has(id)) names.set(id, productByNameId(id)?.displayName ?? name);
+      }
+      ids[i] = id;
     }
-    return keys;
+    if (sliceEnds(i)) yield;
   }
+  return { ids, names };
+}
+
+/** One derived text per row (null stays null). */
+function* textKeys(
+  rows: readonly UsedCode[],
+  field: UsedCodeField,
+  derive: (text: string) => string,
+): Slices<(string | null)[]> {
+  const keys: (string | null)[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const value = rows[i]?.[field];
+    keys[i] = value === null || value === undefined ? null : derive(String(value));
+    if (sliceEnds(i)) yield;
+  }
+  return keys;
+}
+
+function* searchTexts(rows: readonly UsedCode[]): Slices<string[]> {
+  const fields = FIELDS.filter((f) => f.searchable).map((f) => f.name);
+  const texts: string[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as UsedCode;
+    let text = "";
+    for (const field of fields) text += `${row[field] ?? ""}${SEARCH_SEPARATOR}`;
+    texts[i] = foldText(text);
+    if (sliceEnds(i)) yield;
+  }
+  return texts;
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is "every ASCII character" on purpose.
@@ -209,12 +253,13 @@ export function canonicalDigits(text: string): string {
   return /^\d+$/.test(text) ? text.replace(/^0+(?=\d)/, "") : text;
 }
 
-function numericKeys(rows: readonly UsedCode[], field: UsedCodeField): Float64Array {
+function* numericKeys(rows: readonly UsedCode[], field: UsedCodeField): Slices<Float64Array> {
   const keys = new Float64Array(rows.length);
-  rows.forEach((row, i) => {
-    const value = row[field];
+  for (let i = 0; i < rows.length; i++) {
+    const value = rows[i]?.[field];
     keys[i] = typeof value === "number" && Number.isFinite(value) ? value : BLANK;
-  });
+    if (sliceEnds(i)) yield;
+  }
   return keys;
 }
 
@@ -224,29 +269,52 @@ function numericKeys(rows: readonly UsedCode[], field: UsedCodeField): Float64Ar
  * order as their wall-clock strings; text orders case- and accent-insensitively, with the raw
  * value as tie-break so the order never depends on the runtime's locale.
  */
-function rankKeys(rows: readonly UsedCode[], field: UsedCodeField): Float64Array {
+function* rankKeys(rows: readonly UsedCode[], field: UsedCodeField): Slices<Float64Array> {
   const kind = fieldDef(field).kind;
   if (kind === "id") {
-    const keys = idKeys(rows, field);
+    const keys = yield* idKeys(rows, field);
     if (keys) return keys;
   }
   const distinct = new Map<string, string>();
-  for (const row of rows) {
-    const value = row[field];
-    if (value === null || value === undefined) continue;
-    const text = String(value);
-    if (!distinct.has(text)) distinct.set(text, sortText(kind, text));
+  for (let i = 0; i < rows.length; i++) {
+    const value = rows[i]?.[field];
+    if (value !== null && value !== undefined) {
+      const text = String(value);
+      if (!distinct.has(text)) distinct.set(text, sortText(kind, text));
+    }
+    if (sliceEnds(i)) yield;
   }
-  const ordered = [...distinct].sort(
-    ([rawA, keyA], [rawB, keyB]) => compareText(keyA, keyB) || compareText(rawA, rawB),
-  );
-  const rank = new Map(ordered.map(([raw], i) => [raw, i]));
+  const rank = yield* ranksOf(distinct, 0);
   const keys = new Float64Array(rows.length);
-  rows.forEach((row, i) => {
-    const value = row[field];
+  for (let i = 0; i < rows.length; i++) {
+    const value = rows[i]?.[field];
     keys[i] = value === null || value === undefined ? BLANK : (rank.get(String(value)) ?? BLANK);
-  });
+    if (sliceEnds(i)) yield;
+  }
   return keys;
+}
+
+/**
+ * Each raw value's rank (from `first`) in the order of its sort text, the raw value breaking
+ * ties: `keyOf` maps raw → sort text.
+ */
+function* ranksOf(keyOf: ReadonlyMap<string, string>, first: number): Slices<Map<string, number>> {
+  const raws = [...keyOf.keys()];
+  yield;
+  const keys = [...keyOf.values()];
+  yield;
+  const order = yield* sortIndices(raws.length, (a, b) => {
+    const keyA = keys[a] as string;
+    const keyB = keys[b] as string;
+    if (keyA !== keyB) return keyA < keyB ? -1 : 1;
+    return compareText(raws[a] as string, raws[b] as string);
+  });
+  const rank = new Map<string, number>();
+  for (let r = 0; r < order.length; r++) {
+    rank.set(raws[order[r] as number] as string, first + r);
+    if (sliceEnds(r)) yield;
+  }
+  return rank;
 }
 
 /** Canonical ids of up to 15 digits: exact as numbers, and below LONG_IDS. */
@@ -259,30 +327,30 @@ const LONG_IDS = 1e15;
  * 15 digits are their own key, and only the rest (longer ids, non-digit ones) are ranked, above
  * them. Null when an id has leading zeros: "007" must sort beside 7, so the text ranking decides.
  */
-function idKeys(rows: readonly UsedCode[], field: UsedCodeField): Float64Array | null {
+function* idKeys(rows: readonly UsedCode[], field: UsedCodeField): Slices<Float64Array | null> {
   const keys = new Float64Array(rows.length);
   const long = new Map<string, string>();
   for (let i = 0; i < rows.length; i++) {
     const value = rows[i]?.[field];
     if (value === null || value === undefined) {
       keys[i] = BLANK;
-      continue;
+    } else {
+      const text = String(value);
+      if (SHORT_ID.test(text)) keys[i] = Number(text);
+      else if (/^0\d/.test(text)) return null;
+      else if (!long.has(text)) long.set(text, idSortText(text));
     }
-    const text = String(value);
-    if (SHORT_ID.test(text)) keys[i] = Number(text);
-    else if (/^0\d/.test(text)) return null;
-    else if (!long.has(text)) long.set(text, idSortText(text));
+    if (sliceEnds(i)) yield;
   }
   if (long.size === 0) return keys;
-  const ordered = [...long].sort(
-    ([rawA, keyA], [rawB, keyB]) => compareText(keyA, keyB) || compareText(rawA, rawB),
-  );
-  const rank = new Map(ordered.map(([raw], i) => [raw, LONG_IDS + i]));
+  const rank = yield* ranksOf(long, LONG_IDS);
   for (let i = 0; i < rows.length; i++) {
     const value = rows[i]?.[field];
-    if (value === null || value === undefined) continue;
-    const longRank = rank.get(String(value));
-    if (longRank !== undefined) keys[i] = longRank;
+    if (value !== null && value !== undefined) {
+      const longRank = rank.get(String(value));
+      if (longRank !== undefined) keys[i] = longRank;
+    }
+    if (sliceEnds(i)) yield;
   }
   return keys;
 }
@@ -320,24 +388,25 @@ function compareKeys(x: number, y: number): number {
   return x < y ? -1 : 1;
 }
 
-function sortOrder(keys: Float64Array, ids: Float64Array | null): SortOrder {
-  const rows = new Uint32Array(keys.length);
+function* sortOrder(keys: Float64Array, ids: Float64Array | null): Slices<SortOrder> {
   let present = 0;
   // Rows already in order (the BFF sends them by id) need no sort: ~12 ms at 100,000 ids.
   let ascending = true;
-  for (let i = 0; i < rows.length; i++) {
-    rows[i] = i;
+  for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as number;
     if (!Number.isNaN(key)) present++;
     if (ascending && i > 0 && !(key > (keys[i - 1] as number))) ascending = false;
+    if (sliceEnds(i)) yield;
   }
-  if (ascending) return { rows, present };
-  rows.sort(
-    (a, b) =>
-      compareKeys(keys[a] as number, keys[b] as number) ||
-      (ids ? compareKeys(ids[a] as number, ids[b] as number) : 0) ||
-      a - b,
-  );
+  const rows = ascending
+    ? identity(keys.length)
+    : yield* sortIndices(
+        keys.length,
+        (a, b) =>
+          compareKeys(keys[a] as number, keys[b] as number) ||
+          (ids ? compareKeys(ids[a] as number, ids[b] as number) : 0) ||
+          a - b,
+      );
   return { rows, present };
 }
 
@@ -346,33 +415,38 @@ function sortOrder(keys: Float64Array, ids: Float64Array | null): SortOrder {
  * text, date and id rank, and counts such as validity years), rows are dealt into one bucket
  * per key, visited in id order so that ties keep it. Linear; null when the keys are not small.
  */
-function countingOrder(keys: Float64Array, byId: Uint32Array): SortOrder | null {
+function* countingOrder(keys: Float64Array, byId: Uint32Array): Slices<SortOrder | null> {
   const limit = 4 * keys.length;
   let present = 0;
   let max = 0;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as number;
-    if (Number.isNaN(key)) continue;
-    if (!Number.isInteger(key) || key < 0 || key > limit) return null;
-    present++;
-    if (key > max) max = key;
+    if (!Number.isNaN(key)) {
+      if (!Number.isInteger(key) || key < 0 || key > limit) return null;
+      present++;
+      if (key > max) max = key;
+    }
+    if (sliceEnds(i)) yield;
   }
   // next[k] = where the next row with key k goes; blanks go after every present row.
   const next = new Uint32Array(max + 2);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i] as number;
     if (!Number.isNaN(key)) next[key + 1] = (next[key + 1] as number) + 1;
+    if (sliceEnds(i)) yield;
   }
   for (let k = 1; k < next.length; k++) next[k] = (next[k] as number) + (next[k - 1] as number);
   const rows = new Uint32Array(keys.length);
   let blank = present;
-  for (const i of byId) {
+  for (let p = 0; p < byId.length; p++) {
+    const i = byId[p] as number;
     const key = keys[i] as number;
     if (Number.isNaN(key)) rows[blank++] = i;
     else {
       rows[next[key] as number] = i;
       next[key] = (next[key] as number) + 1;
     }
+    if (sliceEnds(p)) yield;
   }
   return { rows, present };
 }
@@ -384,10 +458,10 @@ interface ChoiceCodes {
   readonly values: readonly (string | null)[];
 }
 
-function choiceCodes(
+function* choiceCodes(
   rows: readonly UsedCode[],
   keyOf: (row: UsedCode, i: number) => string | null,
-): ChoiceCodes {
+): Slices<ChoiceCodes> {
   const codeOf = new Map<string | null, number>();
   const codes = new Uint32Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -398,6 +472,7 @@ function choiceCodes(
       codeOf.set(key, code);
     }
     codes[i] = code;
+    if (sliceEnds(i)) yield;
   }
   return { codes, values: [...codeOf.keys()] };
 }
@@ -490,26 +565,26 @@ export function buildIndex(rows: readonly UsedCode[]): UsedCodeIndex {
 }
 
 /**
- * The index's lazy work as separate steps (the sort order of each column shown by default,
- * the search text, the codes of facet fields, the folded text of contains filters), for a caller with idle time to
- * spend them in: the browser runs one per idle callback after the first paint, so the first
- * sort by a column or the first search keystroke finds its keys ready. Running them is
- * optional; a query computes whatever is missing itself, with the same result. Columns hidden
- * by default are left to their first use: their keys would cost memory most sessions never use.
+ * The index's lazy work, in slices of a few thousand rows (the sort order of each column shown
+ * by default, the search text, the codes of facet fields, the folded text of contains
+ * filters), for a caller with idle time to spend: the browser advances it while an idle
+ * callback has time left, so the first sort by a column or the first search keystroke finds
+ * its keys ready, and an input never waits behind more than one slice. Running it is optional;
+ * a query computes whatever is missing itself (finishing a half-done key, not restarting it),
+ * with the same result. Columns hidden by default are left to their first use: their keys
+ * would cost memory most sessions never use.
  */
-export function indexWarmUpSteps(index: UsedCodeIndex): (() => void)[] {
+export function* indexWarmUp(index: UsedCodeIndex): Generator<void, void, void> {
   const idx = asIndex(index);
-  return [
-    // Cheapest first (numbers, ids and dates need no text sort), so most columns are ready soon.
-    ...FIELDS.filter((f) => f.defaultVisible)
-      .sort((a, b) => warmUpCost(a.kind) - warmUpCost(b.kind))
-      .map((f) => () => void idx.order(f.name)),
-    () => void idx.searchText(),
-    ...FIELDS.filter((f) => f.filter === "product" || f.filter === "enum").map(
-      (f) => () => void idx.choiceCodes(f.name),
-    ),
-    ...FIELDS.filter((f) => f.filter === "text").map((f) => () => void idx.folded(f.name)),
-  ];
+  // Cheapest first (numbers, ids and dates need no text sort), so most columns are ready soon.
+  const shown = FIELDS.filter((f) => f.defaultVisible).sort(
+    (a, b) => warmUpCost(a.kind) - warmUpCost(b.kind),
+  );
+  for (const f of shown) yield* idx.orderOf(f.name).slices();
+  yield* idx.searchTextOf().slices();
+  for (const f of FIELDS.filter((f) => f.filter === "product" || f.filter === "enum"))
+    yield* idx.choiceCodesOf(f.name).slices();
+  for (const f of FIELDS.filter((f) => f.filter === "text")) yield* idx.foldedOf(f.name).slices();
 }
 
 function warmUpCost(kind: FieldKind): number {
