@@ -122,7 +122,10 @@ async function runRound(browser, { app, url }, expected, scrollRows) {
   try {
     await attempt("load", () => page.goto(url, { waitUntil: "commit" }).then(() => undefined));
     if (problems.load) return { sample, problems };
-    await attempt("firstPaint", async () => (await page.evaluate(() => window.__bench.firstPaint())).ms);
+    await attempt("firstPaint", async () => {
+      const { ms, fromRequest } = await page.evaluate(() => window.__bench.firstPaint());
+      return { firstPaint: ms, firstPaintFromRequest: fromRequest };
+    });
     await attempt("heapMB", async () => {
       const cdp = await context.newCDPSession(page);
       await cdp.send("HeapProfiler.collectGarbage");
