@@ -35,7 +35,8 @@ export async function startBrowserBench({ rounds, scrollRows, log }) {
     async runSize(size, stack) {
       log(`browser: ${size.toLocaleString("en-US")} codes`);
       const notes = {};
-      // The baseline page receives the very bytes the BFF serves the dashboard.
+      // The baseline page receives the BFF's JSON answer for the same list (the dashboard reads
+      // the same answer in its lines form).
       const dataFile = join(work, `used-codes-${size}.json`);
       await writeFile(dataFile, stack.bytes);
       const expected = expectationsFor(stack.codes);
