@@ -596,8 +596,8 @@ export function queryUsedCodes(index: UsedCodeIndex, view: ViewState): UsedCode[
   const idx = asIndex(index);
   const tests = rowTests(idx, view);
   const [only, ...more] = view.sort;
-  const rows = more.length === 0 ? walkOrder(idx, tests, only ?? ID_ASC) : sortedMatches(idx, tests, view);
-  return Array.from(rows, (i) => idx.rows[i] as UsedCode);
+  if (more.length === 0) return walkOrder(idx, tests, only ?? ID_ASC);
+  return Array.from(sortedMatches(idx, tests, view), (i) => idx.rows[i] as UsedCode);
 }
 
 const ID_ASC = { field: "id", dir: "asc" } as const;
@@ -607,14 +607,16 @@ const ID_ASC = { field: "id", dir: "asc" } as const;
  * from its last value (descending: equal values keep their id order and blanks stay last),
  * keeping the rows that pass every test. Linear in the rows, whatever the key.
  */
-function walkOrder(index: Index, tests: readonly RowTest[], key: ViewState["sort"][number]): number[] {
+function walkOrder(index: Index, tests: readonly RowTest[], key: ViewState["sort"][number]): UsedCode[] {
   const { rows: order, present } = index.order(key.field);
-  const out: number[] = [];
+  const rows = index.rows;
+  // The rows themselves, not their positions: one array of 100,000 fewer to allocate and collect.
+  const out: UsedCode[] = [];
   const take = (from: number, to: number) => {
     outer: for (let p = from; p < to; p++) {
       const i = order[p] as number;
       for (const test of tests) if (!test(i)) continue outer;
-      out.push(i);
+      out.push(rows[i] as UsedCode);
     }
   };
   if (key.dir === "asc") {
