@@ -99,7 +99,9 @@ describe("sorting (data-quirks 3 and 7)", () => {
     ];
     const mixed = ["2024-05-01", "2024-05-01 00:00:00", "2023-12-31 23:59:59", "2024-04-30"];
     const odd = ["2024-05-01 00:00:00", "01/02/2024", "2023-12-31 23:59:59", "soon"];
-    for (const values of [uniform, mixed, odd]) {
+    // Same length, digits in the same places, another separator: the text still decides.
+    const separators = ["2024-05-01T00:00:00", "2024-05-01 00:00:01", "2024-05-01T00:00:02"];
+    for (const values of [uniform, mixed, odd, separators]) {
       const rows = values.map((created_date, i) => usedCode({ id: i + 1, created_date }));
       const byText = [...rows].sort((a, b) =>
         (a.created_date as string) < (b.created_date as string) ? -1 : 1,
@@ -127,6 +129,25 @@ describe("sorting (data-quirks 3 and 7)", () => {
       expect(ids(run(rows, { sort: sortBy(field) })), field).toEqual([4, 2, 1, 3]);
       expect(ids(run(rows, { sort: sortBy(field, "desc") })), field).toEqual([2, 4, 1, 3]);
     }
+  });
+
+  it("orders keys too large, negative or fractional to be buckets by their rank, ties by id", () => {
+    // server_licenses is numeric: these keys cannot be dealt into buckets as they are.
+    const licenses = [7e12, -3, 0.5, 7e12, null, -0, 0, 2 ** 52];
+    const rows = licenses.map((server_licenses, i) => usedCode({ id: 100 - i, server_licenses }));
+    expect(ids(run(rows, { sort: sortBy("server_licenses") }))).toEqual([99, 94, 95, 98, 97, 100, 93, 96]);
+    expect(ids(run(rows, { sort: sortBy("server_licenses", "desc") }))).toEqual([
+      93, 97, 100, 98, 94, 95, 99, 96,
+    ]);
+    // Whole numbers only, some above 2^32: sorted by radix, ties still by id, blanks last.
+    const whole = [7e12, 5, null, 7e12, 2 ** 40, 4294967296].map((server_licenses, i) =>
+      usedCode({ id: 50 - i, server_licenses }),
+    );
+    expect(ids(run(whole, { sort: sortBy("server_licenses") }))).toEqual([49, 45, 46, 47, 50, 48]);
+    expect(ids(run(whole, { sort: sortBy("server_licenses", "desc") }))).toEqual([47, 50, 46, 45, 49, 48]);
+    // Ids far apart and out of order: the id order itself comes from the radix sort.
+    const far = [9e14, 3, 5e9, 3].map((id, i) => usedCode({ id, value: `V${i}` }));
+    expect(run(far, { sort: sortBy("id") }).map((r) => r.value)).toEqual(["V1", "V3", "V2", "V0"]);
   });
 
   it("breaks ties by id ascending, whatever order the rows came in", () => {
