@@ -16,6 +16,7 @@ import { vi } from "vitest";
 import { App } from "../src/app/App";
 import { createQueryClient } from "../src/app/query-client";
 import { createAppRouter } from "../src/app/router";
+import { ApiRequestError } from "../src/lib/api-client";
 
 export type Handler = (request: { method: string; path: string }) => Response | Promise<Response>;
 
@@ -74,4 +75,15 @@ export function renderApp(url: string, routes: Record<string, Handler>) {
 export function currentUrl(router: ReturnType<typeof createAppRouter>): string {
   const { pathname, searchStr } = router.state.location;
   return `${pathname}${searchStr}`;
+}
+
+/** The ApiRequestError a request rejects with (fails the test if it resolves or throws another). */
+export async function apiFailure(request: Promise<unknown>): Promise<ApiRequestError> {
+  const error = await request.then(
+    () => null,
+    (cause: unknown) => cause,
+  );
+  if (!(error instanceof ApiRequestError))
+    throw new Error(`expected an ApiRequestError, got ${String(error)}`);
+  return error;
 }

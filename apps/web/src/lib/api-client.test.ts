@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { json } from "../../test/render-app";
-import { ApiRequestError, requestJson } from "./api-client";
+import { apiFailure as failure, json } from "../../test/render-app";
+import { requestJson } from "./api-client";
 import { onDemand } from "./on-demand";
 
 const positive = {
@@ -14,16 +14,6 @@ function answer(response: () => Response) {
   const fetchMock = vi.fn(async () => response());
   vi.stubGlobal("fetch", fetchMock);
   return fetchMock;
-}
-
-async function failure(request: Promise<unknown>): Promise<ApiRequestError> {
-  const error = await request.then(
-    () => null,
-    (cause: unknown) => cause,
-  );
-  if (!(error instanceof ApiRequestError))
-    throw new Error(`expected an ApiRequestError, got ${String(error)}`);
-  return error;
 }
 
 afterEach(() => vi.unstubAllGlobals());

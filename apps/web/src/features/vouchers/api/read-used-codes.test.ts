@@ -1,8 +1,7 @@
 import { USED_CODE_LINES_TYPE } from "@voucher-desk/vouchers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { json, usedCodesLines } from "../../../../test/render-app";
+import { apiFailure as failure, json, usedCodesLines } from "../../../../test/render-app";
 import { quirkyCodes, usedCodesResponse } from "../../../../test/used-codes";
-import { ApiRequestError } from "../../../lib/api-client";
 import { fetchUsedCodes } from "./get-used-codes";
 import { refreshUsedCodes } from "./refresh-used-codes";
 
@@ -25,16 +24,6 @@ function linesAnswer(pieces: readonly string[], { breaks = false } = {}): Respon
     },
   });
   return new Response(body, { headers: { "Content-Type": `${USED_CODE_LINES_TYPE}; charset=utf-8` } });
-}
-
-async function failure(request: Promise<unknown>): Promise<ApiRequestError> {
-  const error = await request.then(
-    () => null,
-    (cause: unknown) => cause,
-  );
-  if (!(error instanceof ApiRequestError))
-    throw new Error(`expected an ApiRequestError, got ${String(error)}`);
-  return error;
 }
 
 afterEach(() => vi.unstubAllGlobals());
