@@ -10,7 +10,7 @@ import {
   useRouterState,
 } from "@tanstack/react-router";
 import type { ViewState } from "@voucher-desk/vouchers";
-import { lazy, Suspense, useEffect } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Banner } from "../components/ui/Banner";
 import { SessionControls } from "../features/session/components/SessionControls";
 import { VouchersPage } from "../features/vouchers/components/VouchersPage";
@@ -21,6 +21,7 @@ import {
   stringifyViewSearch,
   validateViewSearch,
 } from "../features/vouchers/view-search";
+import { reportCodeUnavailable } from "../lib/code-unavailable";
 import { onDemand } from "../lib/on-demand";
 import { whenIdle } from "../lib/when-idle";
 
@@ -28,8 +29,14 @@ import { whenIdle } from "../lib/when-idle";
  * The order drilldown (its dialog, Radix Dialog and the order schema) is not needed to show the
  * table: it loads when an order opens, or when the browser is idle after the dashboard drew.
  */
-const loadOrderDialog = onDemand(() => import("../features/orders/components/OrderDialog"));
-const OrderDialog = lazy(() => loadOrderDialog().then((module) => ({ default: module.OrderDialog })));
+type OrderDialogComponent = typeof import("../features/orders/components/OrderDialog").OrderDialog;
+let loadedOrderDialog: OrderDialogComponent | null = null;
+const loadOrderDialog = onDemand(() =>
+  import("../features/orders/components/OrderDialog").then(({ OrderDialog }) => {
+    loadedOrderDialog = OrderDialog;
+    return OrderDialog;
+  }),
+);
 
 /**
  * Two code-based routes: `/` (the dashboard) and `/orders/$orderId` (the same dashboard with
@@ -92,11 +99,28 @@ function OrderRoute() {
   // may be another site, so the order's entry is replaced by the view.
   const close = () =>
     openedFromTable ? router.history.back() : void navigate({ to: "/", search: keepView, replace: true });
-  return (
-    <Suspense fallback={null}>
-      <OrderDialog orderId={orderId} onClose={close} />
-    </Suspense>
-  );
+  const [OrderDialog, setOrderDialog] = useState(() => loadedOrderDialog);
+  // Not React.lazy: a failed load would reach the router's error page and take the table with
+  // it. Here the dashboard says part of the page could not load and the order closes; opening
+  // it again tries again.
+  const closeOnFailure = useRef(close);
+  closeOnFailure.current = close;
+  useEffect(() => {
+    if (OrderDialog) return;
+    let current = true;
+    loadOrderDialog().then(
+      (component) => current && setOrderDialog(() => component),
+      () => {
+        if (!current) return;
+        reportCodeUnavailable();
+        closeOnFailure.current();
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [OrderDialog]);
+  return OrderDialog ? <OrderDialog orderId={orderId} onClose={close} /> : null;
 }
 
 function NotFound() {

@@ -31,6 +31,7 @@ import {
   useRef,
   useState,
 } from "react";
+import { reportCodeUnavailable } from "./code-unavailable";
 import { onDemand } from "./on-demand";
 import { whenIdle } from "./when-idle";
 
@@ -118,9 +119,10 @@ function DeferredRoot<P extends { children?: ReactNode }>({ of, props }: Deferre
         setLive(true);
       },
       () => {
-        // Offline, or the page is older than the server's files: the next press tries again.
+        // Offline, or the page is older than the server's files: say so; the next press tries again.
         listen(false);
         handover.current = null;
+        reportCodeUnavailable();
       },
     );
   };

@@ -2,6 +2,7 @@ import type { UsedCode } from "@voucher-desk/digicert";
 import { exportFileName, type ViewState } from "@voucher-desk/vouchers";
 import { useEffect, useState } from "react";
 import { CopyButton } from "../../../components/ui/CopyButton";
+import { reportCodeUnavailable } from "../../../lib/code-unavailable";
 import { saveTextFile } from "../../../lib/download";
 import { onDemand } from "../../../lib/on-demand";
 import { whenIdle } from "../../../lib/when-idle";
@@ -38,8 +39,11 @@ export function ExportActions({ rows, view }: ExportActionsProps) {
     requestAnimationFrame(() =>
       setTimeout(async () => {
         try {
-          const { writeCsv } = await loadCsvWriter();
-          saveTextFile(writeCsv(rows, view.columns), exportFileName(view, new Date()));
+          const writeCsv = await loadCsvWriter()
+            .then((module) => module.writeCsv)
+            .catch(() => null);
+          if (writeCsv) saveTextFile(writeCsv(rows, view.columns), exportFileName(view, new Date()));
+          else reportCodeUnavailable();
         } finally {
           setBusy(false);
         }

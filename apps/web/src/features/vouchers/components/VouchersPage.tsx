@@ -10,6 +10,7 @@ import { type ReactNode, useMemo, useState } from "react";
 import { Banner } from "../../../components/ui/Banner";
 import { DataTable } from "../../../components/ui/DataTable";
 import { SkeletonTable } from "../../../components/ui/Skeleton";
+import { useCodeUnavailable } from "../../../lib/code-unavailable";
 import { formatCount } from "../../../lib/format";
 import { useUsedCodes } from "../api/get-used-codes";
 import { useRefreshUsedCodes } from "../api/refresh-used-codes";
@@ -55,6 +56,7 @@ export function VouchersPage({ view, problems, onViewChange, children, account }
     setSeenProblems(problems);
     if (problems.length > 0) setNotice(problems);
   }
+  const code = useCodeUnavailable();
   const query = useUsedCodes();
   const refresh = useRefreshUsedCodes();
   const data = query.data;
@@ -83,6 +85,23 @@ export function VouchersPage({ view, problems, onViewChange, children, account }
         {notice.length > 0 ? <ViewProblemsNotice problems={notice} onDismiss={() => setNotice([])} /> : null}
         {data?.source === "demo" ? <DemoBanner /> : null}
         {data?.stale ? <StaleBanner fetchedAt={data.fetchedAt} /> : null}
+        {code.unavailable ? (
+          <Banner
+            tone="danger"
+            title="Part of this page could not be loaded"
+            actions={
+              <button type="button" className="button" onClick={code.dismiss}>
+                Dismiss
+              </button>
+            }
+          >
+            <p>
+              The Voucher Desk server did not send the code for what you asked (the connection may have
+              dropped, or the server was stopped or updated). Check that it is running, then try again; if it
+              was updated, reload the page.
+            </p>
+          </Banner>
+        ) : null}
         {refresh.isError ? (
           <Banner
             tone="warning"
