@@ -41,6 +41,34 @@ describe("serializeView", () => {
     expect(parseView(serializeView(view))).toEqual({ view, problems: [] });
   });
 
+  it("reports a product that is not an id instead of filtering on it, keeping the known ids", () => {
+    // A newcomer typed ?product=Basic+OV and saw "Showing 0" under a chip that looked real.
+    const named = parse("product=Basic+OV");
+    expect(named.view.filters.product_name).toBeUndefined();
+    expect(named.problems).toEqual([
+      expect.objectContaining({
+        param: "product",
+        message: expect.stringContaining('"Basic OV" is a product name, not its id: use ssl_basic'),
+      }),
+    ]);
+    const mixed = parse("product=ssl_basic&product=nope&product=&product=x_acme_trust");
+    expect(mixed.view.filters.product_name).toEqual({
+      type: "values",
+      values: ["ssl_basic", null, "x_acme_trust"],
+    });
+    expect(mixed.problems.map((p) => [p.param, p.message])).toEqual([
+      ["product", expect.stringContaining('unknown product "nope"')],
+    ]);
+    expect(parse("product=x_").problems).toHaveLength(1);
+  });
+
+  it("falls back to the default order when no sort key is usable, instead of fetch order", () => {
+    const { view, problems } = parse("sort=bogus,-nope");
+    expect(view.sort).toEqual(DEFAULT_VIEW.sort);
+    expect(problems.map((p) => p.param)).toEqual(["sort", "sort"]);
+    expect(parse("sort=").view.sort).toEqual([]);
+  });
+
   it("keeps a value literally '(blank)' apart from the (blank) choice", () => {
     const literal: ViewState = {
       ...DEFAULT_VIEW,
@@ -80,15 +108,14 @@ function randomView(random: () => number): ViewState {
       case "enum": {
         const choices = new Set<string | null>();
         const n = 1 + Math.floor(random() * 4);
-        for (let i = 0; i < n; i++) {
-          choices.add(
-            random() < 0.2
-              ? null
-              : random() < 0.3
-                ? pick(random, ["ssl_basic", "x_acme"])
-                : nastyString(random),
-          );
-        }
+        // Products are ids (catalog or derived, any script); other choices are free text.
+        const value = () =>
+          def.filter === "product"
+            ? pick(random, ["ssl_basic", "x_acme", "x_société_générale_dv", "x_北京_ssl_2", "x_u2605"])
+            : random() < 0.3
+              ? pick(random, ["used", "email"])
+              : nastyString(random);
+        for (let i = 0; i < n; i++) choices.add(random() < 0.2 ? null : value());
         filters[def.name] = { type: "values", values: [...choices] };
         break;
       }
@@ -168,7 +195,7 @@ describe("URL round trip", () => {
         filters: {
           cert_organization: { type: "contains", text },
           cert_common_name: { type: "contains", text },
-          product_name: { type: "values", values: [text] },
+          shipping_method: { type: "values", values: [text] },
         },
       };
       expect(parseView(new URLSearchParams(serializeView(view).toString())).view).toEqual(view);

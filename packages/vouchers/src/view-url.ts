@@ -17,7 +17,12 @@
  *
  * Defaults are omitted, so the default view is the bare path.
  */
-import type { UsedCodeField } from "@voucher-desk/digicert";
+import {
+  DERIVED_NAME_ID_PREFIX,
+  productByDisplayName,
+  productByNameId,
+  type UsedCodeField,
+} from "@voucher-desk/digicert";
 import { FIELDS, type FieldDef, type FilterKind, fieldByUrlKey, fieldDef } from "./fields.js";
 import {
   DEFAULT_COLUMNS,
@@ -56,7 +61,8 @@ const NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 const DIGITS = /^\d+$/;
 const RANGE_SEPARATOR = "..";
 
-type Decoded = { filter: FieldFilter } | { error: string } | { inactive: true };
+/** A filter, a problem, or both (a product list keeps its known ids and reports the others). */
+type Decoded = { filter: FieldFilter; error?: string } | { error: string } | { inactive: true };
 
 /** Encodes one filter as the list of values of its URL key; [] = nothing to write. */
 function encodeFilter(kind: FilterKind, filter: FieldFilter): string[] {
@@ -88,7 +94,8 @@ function encodeRange(low: string | null, high: string | null): string[] {
 
 function decodeFilter(def: FieldDef, values: string[]): Decoded {
   const kind = def.filter;
-  if (kind === "product" || kind === "enum") {
+  if (kind === "product") return decodeProducts(values);
+  if (kind === "enum") {
     const unique = [...new Set(values.map((v) => (v === "" ? null : v)))];
     return { filter: { type: "values", values: unique } };
   }
@@ -113,6 +120,35 @@ function decodeFilter(def: FieldDef, values: string[]): Decoded {
       return { filter: { type: "numberRange", min: range.low, max: range.high } };
     }
   }
+}
+
+/** A derived product id (`x_` and a slug of letters, digits and `_`: see `productNameIdOf`). */
+const DERIVED_PRODUCT_ID = new RegExp(`^${DERIVED_NAME_ID_PREFIX}[\\p{L}\\p{N}_]+$`, "u");
+
+/**
+ * Product ids as the Product filter writes them: a catalog name_id or a derived `x_…` id, empty
+ * for "(blank)". Anything else (a display name typed by hand, a typo) would filter on a product
+ * no row can have and show 0 codes as if that were the answer, so it is reported instead, and
+ * the known ids of the list are kept.
+ */
+function decodeProducts(values: string[]): Decoded {
+  const known: (string | null)[] = [];
+  const unknown: string[] = [];
+  for (const value of new Set(values)) {
+    if (value === "") known.push(null);
+    else if (productByNameId(value) || DERIVED_PRODUCT_ID.test(value)) known.push(value);
+    else unknown.push(value);
+  }
+  if (unknown.length === 0) return { filter: { type: "values", values: known } };
+  const error = unknown
+    .map((value) => {
+      const named = productByDisplayName(value);
+      return named
+        ? `"${value}" is a product name, not its id: use ${named.nameId}`
+        : `unknown product "${value}" (use product ids such as ssl_basic, as the Product filter writes them)`;
+    })
+    .join("; ");
+  return known.length === 0 ? { error } : { filter: { type: "values", values: known }, error };
 }
 
 function decodeRange<T extends string | number>(
@@ -218,17 +254,14 @@ export function parseView(
       const values =
         def.filter === "product" || def.filter === "enum" ? params.getAll(key) : [single(key) ?? ""];
       const decoded = decodeFilter(def, values);
-      if ("error" in decoded) {
-        report(key, decoded.error, def.label);
-      } else if ("filter" in decoded) {
-        filters[def.name] = decoded.filter;
-      }
+      if ("error" in decoded && decoded.error !== undefined) report(key, decoded.error, def.label);
+      if ("filter" in decoded) filters[def.name] = decoded.filter;
     }
   }
   return { view: { q, filters, sort, columns }, problems };
 }
 
-function parseSort(text: string, report: (message: string) => void): SortKey[] {
+function parseSort(text: string, report: (message: string) => void): readonly SortKey[] {
   if (text === "") return [];
   const sort: SortKey[] = [];
   for (const token of text.split(",")) {
@@ -242,7 +275,8 @@ function parseSort(text: string, report: (message: string) => void): SortKey[] {
       sort.push({ field: def.name, dir: desc ? "desc" : "asc" });
     }
   }
-  return sort;
+  // Nothing usable: the default order, not rows in the order they were fetched.
+  return sort.length > 0 ? sort : DEFAULT_VIEW.sort;
 }
 
 function parseColumns(text: string, report: (message: string) => void): readonly UsedCodeField[] {

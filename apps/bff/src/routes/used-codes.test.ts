@@ -341,6 +341,17 @@ describe("GET /api/used-codes.csv", () => {
     );
   });
 
+  it("refuses a product that is not an id, so a typo in a scheduled report is not an empty file", async () => {
+    for (const [query, message] of [
+      ["product=nope", 'unknown product "nope"'],
+      ["product=Basic+OV", '"Basic OV" is a product name, not its id: use ssl_basic'],
+    ] as const) {
+      const response = await h.request(`/api/used-codes.csv?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(apiErrorSchema.parse(await response.json()).error.message).toContain(message);
+    }
+  });
+
   it("refuses a bom other than 0 or 1", async () => {
     const response = await h.request("/api/used-codes.csv?bom=yes");
     expect(response.status).toBe(400);
