@@ -1,6 +1,6 @@
 import type { Column, Header, ReactTable, RowData } from "@tanstack/react-table";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, type ReactNode, useRef } from "react";
+import { memo, type ReactNode, useLayoutEffect, useRef } from "react";
 import type { DataTableFeatures } from "./data-table-features";
 
 const ROW_HEIGHT = 36;
@@ -17,6 +17,12 @@ interface DataTableProps<TData extends RowData> {
   label: string;
   /** Shown under the header when there are no rows. */
   empty?: ReactNode;
+  /**
+   * Which result the rows are (the filters, search and sort that made them). When it changes,
+   * the table goes back to its first row: a new result shown from the middle reads as if it
+   * began there. The same result with other rows (a refresh) keeps its place.
+   */
+  resultKey?: string;
 }
 
 /**
@@ -32,8 +38,16 @@ export function DataTable<TData extends RowData>({
   renderCell,
   label,
   empty,
+  resultKey,
 }: DataTableProps<TData>) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const shownResult = useRef(resultKey);
+  // Before paint, so the new result is never drawn at the old result's scroll position.
+  useLayoutEffect(() => {
+    if (shownResult.current === resultKey) return;
+    shownResult.current = resultKey;
+    if (scrollRef.current && scrollRef.current.scrollTop !== 0) scrollRef.current.scrollTop = 0;
+  }, [resultKey]);
   const columns = table.getVisibleLeafColumns();
   // Items are keyed by position (the default): after a sort the same <tr> elements show other
   // rows, instead of every visible row being unmounted and mounted again.

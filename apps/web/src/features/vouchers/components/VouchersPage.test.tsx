@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
+import { DEFAULT_VIEW } from "@voucher-desk/vouchers";
 import { describe, expect, it } from "vitest";
 import { apiError, renderApp, usedCodesLines } from "../../../../test/render-app";
 import { HUGE_ORDER_ID, quirkyCodes, usedCode, usedCodesResponse } from "../../../../test/used-codes";
@@ -89,6 +90,49 @@ describe("the dashboard", () => {
     expect(screen.getByRole("table", { name: "Used voucher codes" }).getAttribute("aria-rowcount")).toBe(
       "5001",
     );
+  });
+
+  it("goes back to the first row when a search, filter or sort makes another result, not for columns", async () => {
+    // A newcomer searched while 41,000 rows down and was shown the end of the new result.
+    const codes = Array.from({ length: 500 }, (_, i) =>
+      usedCode({ id: i + 1, cert_organization: i % 2 ? "Acme" : "Other" }),
+    );
+    const { router } = renderApp("/", {
+      "GET /api/used-codes": () => usedCodesLines(usedCodesResponse(codes)),
+    });
+    await screen.findByText("Showing 500 of 500 codes");
+    const scroller = screen.getByRole("region", { name: "Used voucher codes, scrollable" });
+    const scrollTo = (top: number) => {
+      scroller.scrollTop = top;
+      expect(scroller.scrollTop).toBe(top);
+    };
+
+    scrollTo(4000);
+    await router.navigate({ to: "/", search: { view: { ...DEFAULT_VIEW, q: "acme" }, problems: [] } });
+    await screen.findByText("Showing 250 of 500 codes");
+    expect(scroller.scrollTop).toBe(0);
+
+    scrollTo(2000);
+    await router.navigate({
+      to: "/",
+      search: { view: { ...DEFAULT_VIEW, q: "acme", columns: ["id", "value"] }, problems: [] },
+    });
+    await waitFor(() => expect(screen.queryByRole("columnheader", { name: /^Organization/ })).toBeNull());
+    expect(scroller.scrollTop).toBe(2000);
+
+    await router.navigate({
+      to: "/",
+      search: {
+        view: {
+          ...DEFAULT_VIEW,
+          q: "acme",
+          columns: ["id", "value"],
+          sort: [{ field: "value", dir: "asc" }],
+        },
+        problems: [],
+      },
+    });
+    await waitFor(() => expect(scroller.scrollTop).toBe(0));
   });
 
   it("sorts by certificate order numerically and exactly, blanks last both ways, via the URL", async () => {

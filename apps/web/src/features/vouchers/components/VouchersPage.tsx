@@ -67,6 +67,8 @@ export function VouchersPage({ view, problems, onViewChange, children, account }
   // walks a precomputed order), less than a deferred second render would cost.
   const index = useMemo(() => buildIndex(codes), [codes]);
   const rows = useMemo(() => queryUsedCodes(index, view), [index, view]);
+  // What made the rows, not which columns show them: a column change keeps the scroll place.
+  const resultKey = useMemo(() => JSON.stringify([view.q, view.filters, view.sort]), [view]);
   useIndexWarmUp(index);
   const table = useUsedCodeTable(view, onViewChange);
 
@@ -153,6 +155,7 @@ export function VouchersPage({ view, problems, onViewChange, children, account }
                 <DataTable
                   table={table}
                   rows={rows}
+                  resultKey={resultKey}
                   renderCell={renderUsedCodeCell}
                   label="Used voucher codes"
                   empty={
