@@ -191,6 +191,39 @@ describe("deferred Radix, when its primitives are slow to arrive", () => {
   });
 });
 
+describe("deferred Radix, when its primitives cannot be fetched", () => {
+  it("a press says part of the page could not load, and the next press tries again", async () => {
+    let fail = true;
+    vi.doMock("./radix-primitives", async () => {
+      if (fail) throw new TypeError("Failed to fetch dynamically imported module");
+      return vi.importActual("./radix-primitives");
+    });
+    try {
+      const offline = await freshDeferred();
+      const { useCodeUnavailable } = await import("./code-unavailable");
+      function Notice() {
+        return useCodeUnavailable().unavailable ? <p>could not load</p> : null;
+      }
+      const user = userEvent.setup();
+      render(
+        <>
+          <ProductPopover lib={offline} />
+          <Notice />
+        </>,
+      );
+      await user.click(screen.getByRole("button", { name: "Product filter" }));
+      expect(await screen.findByText("could not load")).toBeTruthy();
+      expect(screen.queryByRole("dialog")).toBeNull();
+
+      fail = false;
+      await user.click(screen.getByRole("button", { name: "Product filter" }));
+      expect(await screen.findByRole("dialog")).toBeTruthy();
+    } finally {
+      vi.doUnmock("./radix-primitives");
+    }
+  });
+});
+
 describe("deferred Radix, after its primitives arrived", () => {
   it("a Root mounted later is Radix from the start: opening it keeps its trigger", async () => {
     const user = userEvent.setup();
