@@ -57,6 +57,11 @@ function ProductPopover({ lib, onClick }: { lib: Primitives; onClick?: () => voi
   );
 }
 
+/** Says whether a load failed, through the given copy of the code-unavailable module's hook. */
+function CodeNotice({ useNotice }: { useNotice: () => { unavailable: boolean } }) {
+  return useNotice().unavailable ? <p>could not load</p> : null;
+}
+
 /** What a person and a screen reader can tell after each step, to compare with Radix itself. */
 function observed() {
   const active = document.activeElement as HTMLElement | null;
@@ -200,15 +205,13 @@ describe("deferred Radix, when its primitives cannot be fetched", () => {
     });
     try {
       const offline = await freshDeferred();
+      // The fresh module copy's own notice, the one the fresh deferred module reports to.
       const { useCodeUnavailable } = await import("./code-unavailable");
-      function Notice() {
-        return useCodeUnavailable().unavailable ? <p>could not load</p> : null;
-      }
       const user = userEvent.setup();
       render(
         <>
           <ProductPopover lib={offline} />
-          <Notice />
+          <CodeNotice useNotice={useCodeUnavailable} />
         </>,
       );
       await user.click(screen.getByRole("button", { name: "Product filter" }));
