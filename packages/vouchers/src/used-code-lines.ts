@@ -124,6 +124,11 @@ export class UsedCodeLinesDecoder {
   #sawHead = false;
   #tail: Record<string, unknown> | undefined;
 
+  /** How many rows have been read so far (for progress while the rest arrives). */
+  get received(): number {
+    return this.#codes.length;
+  }
+
   push(text: string): void {
     const cut = text.lastIndexOf("\n");
     if (cut < 0) {

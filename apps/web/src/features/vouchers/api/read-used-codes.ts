@@ -1,5 +1,6 @@
 import { USED_CODE_LINES_TYPE, UsedCodeLinesDecoder, UsedCodeLinesError } from "@voucher-desk/vouchers";
 import { ApiRequestError, type BodyReader, notUnderstood } from "../../../lib/api-client";
+import { setUsedCodesReceived } from "./used-codes-progress";
 
 /** The list's `Accept`: the dashboard's lines, else the JSON every server version sends. */
 export const USED_CODES_ACCEPT = `${USED_CODE_LINES_TYPE}, application/json;q=0.5`;
@@ -21,6 +22,7 @@ export const readUsedCodes: BodyReader = async (response) => {
       const { done, value } = await reader.read();
       if (done) break;
       decoder.push(text.decode(value, { stream: true }));
+      setUsedCodesReceived(decoder.received);
     }
     decoder.push(text.decode());
     const { codes, rest } = decoder.end();
@@ -35,5 +37,7 @@ export const readUsedCodes: BodyReader = async (response) => {
       "The list of codes stopped arriving before it was complete (the connection to the Voucher Desk server broke). Retry.",
       null,
     );
+  } finally {
+    setUsedCodesReceived(null);
   }
 };

@@ -1,7 +1,8 @@
 import { FIELDS, type ViewProblem, type ViewState } from "@voucher-desk/vouchers";
 import { Banner } from "../../../components/ui/Banner";
 import { ApiRequestError } from "../../../lib/api-client";
-import { formatFetchedAt } from "../../../lib/format";
+import { formatCount, formatFetchedAt } from "../../../lib/format";
+import { useUsedCodesReceived } from "../api/used-codes-progress";
 import { isActive } from "../view-edit";
 
 const ERROR_TITLES: Record<string, string> = {
@@ -147,4 +148,15 @@ export function NoMatches({ view, onClear }: { view: ViewState; onClear: () => v
       </button>
     </div>
   );
+}
+
+/**
+ * What the first load is doing, with how many codes have arrived once the list is coming in.
+ * Its own component: only this line re-renders as the count grows.
+ */
+export function LoadingProgress() {
+  const received = useUsedCodesReceived();
+  return received === null
+    ? "Loading voucher codes…"
+    : `Loading voucher codes… ${formatCount(received)} received`;
 }

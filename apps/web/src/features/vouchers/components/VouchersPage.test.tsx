@@ -1,5 +1,11 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { DEFAULT_VIEW } from "@voucher-desk/vouchers";
+import {
+  DEFAULT_VIEW,
+  USED_CODE_LINES_HEAD,
+  USED_CODE_LINES_TYPE,
+  usedCodeLinesGroup,
+  usedCodeLinesTail,
+} from "@voucher-desk/vouchers";
 import { describe, expect, it } from "vitest";
 import { apiError, renderApp, usedCodesLines } from "../../../../test/render-app";
 import { HUGE_ORDER_ID, quirkyCodes, usedCode, usedCodesResponse } from "../../../../test/used-codes";
@@ -220,10 +226,37 @@ describe("the dashboard", () => {
     });
   });
 
-  it("shows a skeleton while the first load runs", async () => {
+  it("shows a skeleton while the first load runs, saying so on screen", async () => {
     renderApp("/", { "GET /api/used-codes": () => new Promise<Response>(() => {}) });
-    expect(await screen.findByRole("status", { name: "" })).toBeTruthy();
-    expect(screen.getByText("Loading voucher codes…")).toBeTruthy();
+    const status = await screen.findByRole("status");
+    expect(status.textContent).toBe("Loading voucher codes…");
+    expect(status.classList.contains("visually-hidden")).toBe(false);
+  });
+
+  it("counts the codes received while a long list arrives, then shows the table", async () => {
+    // A newcomer on a slow link watched a grey skeleton for a minute with nothing changing.
+    const codes = Array.from({ length: 30 }, (_, i) => usedCode({ id: i + 1 }));
+    const { codes: _all, ...rest } = usedCodesResponse(codes);
+    const encoder = new TextEncoder();
+    let stream!: ReadableStreamDefaultController<Uint8Array>;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        stream = controller;
+      },
+    });
+    renderApp("/", {
+      "GET /api/used-codes": () =>
+        new Response(body, { headers: { "Content-Type": `${USED_CODE_LINES_TYPE}; charset=utf-8` } }),
+    });
+    await screen.findByText("Loading voucher codes…");
+    stream.enqueue(encoder.encode(USED_CODE_LINES_HEAD + usedCodeLinesGroup(codes.slice(0, 20))));
+    expect(await screen.findByText("Loading voucher codes… 20 received")).toBeTruthy();
+    stream.enqueue(
+      encoder.encode(usedCodeLinesGroup(codes.slice(20)) + usedCodeLinesTail(30, JSON.stringify(rest))),
+    );
+    stream.close();
+    expect(await screen.findByText("Showing 30 of 30 codes")).toBeTruthy();
+    expect(screen.queryByText(/Loading voucher codes/)).toBeNull();
   });
 
   it("shows the BFF's message on error, and Retry loads the codes", async () => {

@@ -28,6 +28,7 @@ import {
   EmptyAccount,
   errorMessage,
   LoadError,
+  LoadingProgress,
   NoMatches,
   StaleBanner,
   ViewProblemsNotice,
@@ -131,7 +132,7 @@ export function VouchersPage({ view, problems, onViewChange, children, account }
         {children}
 
         {query.isPending ? (
-          <SkeletonTable columns={DEFAULT_COLUMNS.length} label="Loading voucher codes…" />
+          <SkeletonTable columns={DEFAULT_COLUMNS.length} label={<LoadingProgress />} />
         ) : data === undefined ? null : codes.length === 0 ? (
           <EmptyAccount demo={data?.source === "demo"} />
         ) : (
