@@ -147,10 +147,13 @@ export function VouchersPage({ view, problems, onViewChange, children, account }
                 <ExportActions rows={rows} view={view} />
               </div>
             </div>
-            <FilterChips index={index} view={view} onViewChange={onViewChange} />
-            <p className="result-count" role="status" aria-live="polite">
-              Showing {formatCount(rows.length)} of {formatCount(codes.length)} codes
-            </p>
+            {/* One line, as tall as a chip: the first filter does not push the table down. */}
+            <div className="result-line">
+              <p className="result-count" role="status" aria-live="polite">
+                Showing {formatCount(rows.length)} of {formatCount(codes.length)} codes
+              </p>
+              <FilterChips index={index} view={view} onViewChange={onViewChange} />
+            </div>
             <div id="results" className="results">
               <OrderLinksProvider view={view}>
                 <DataTable
