@@ -286,10 +286,29 @@ function* rankKeys(rows: readonly UsedCode[], field: UsedCodeField): Slices<Floa
     if (sliceEnds(i)) yield;
   }
   const rank = yield* ranksOf(distinct, 0);
+  // This keyOf never gives up, so there are always keys.
+  return (yield* keysOfText(rows, field, (text) => rank.get(text) ?? BLANK)) as Float64Array;
+}
+
+/**
+ * Per row, `keyOf` of the field's value as text (blank for a blank), in slices; null as soon as
+ * `keyOf` gives up on a value (returns null), so the caller can take another way.
+ */
+function* keysOfText(
+  rows: readonly UsedCode[],
+  field: UsedCodeField,
+  keyOf: (text: string) => number | null,
+): Slices<Float64Array | null> {
   const keys = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const value = rows[i]?.[field];
-    keys[i] = value === null || value === undefined ? BLANK : (rank.get(String(value)) ?? BLANK);
+    if (value === null || value === undefined) {
+      keys[i] = BLANK;
+    } else {
+      const key = keyOf(String(value));
+      if (key === null) return null;
+      keys[i] = key;
+    }
     if (sliceEnds(i)) yield;
   }
   return keys;
@@ -326,34 +345,24 @@ function* ranksOf(keyOf: ReadonlyMap<string, string>, first: number): Slices<Map
  * shape, or spells more digits than a number holds exactly: the text ranking decides then.
  */
 function* sameShapeDigitKeys(rows: readonly UsedCode[], field: UsedCodeField): Slices<Float64Array | null> {
-  const keys = new Float64Array(rows.length);
   let shape: string | undefined;
-  for (let i = 0; i < rows.length; i++) {
-    const value = rows[i]?.[field];
-    if (value === null || value === undefined) {
-      keys[i] = BLANK;
-    } else {
-      const text = String(value);
-      shape ??= text.replace(/\d/g, "0");
-      if (text.length !== shape.length) return null;
-      let number = 0;
-      let digits = 0;
-      for (let c = 0; c < text.length; c++) {
-        const code = text.charCodeAt(c);
-        if (shape.charCodeAt(c) === 48) {
-          if (code < 48 || code > 57) return null;
-          number = number * 10 + (code - 48);
-          digits++;
-        } else if (code !== shape.charCodeAt(c)) {
-          return null;
-        }
+  return yield* keysOfText(rows, field, (text) => {
+    shape ??= text.replace(/\d/g, "0");
+    if (text.length !== shape.length) return null;
+    let number = 0;
+    let digits = 0;
+    for (let c = 0; c < text.length; c++) {
+      const code = text.charCodeAt(c);
+      if (shape.charCodeAt(c) === 48) {
+        if (code < 48 || code > 57) return null;
+        number = number * 10 + (code - 48);
+        digits++;
+      } else if (code !== shape.charCodeAt(c)) {
+        return null;
       }
-      if (digits > SHORT_ID_DIGITS) return null;
-      keys[i] = number;
     }
-    if (sliceEnds(i)) yield;
-  }
-  return keys;
+    return digits > SHORT_ID_DIGITS ? null : number;
+  });
 }
 
 /** Canonical ids of up to this many digits are exact as numbers, and below LONG_IDS. */
@@ -367,22 +376,16 @@ const LONG_IDS = 1e15;
  * them. Null when an id has leading zeros: "007" must sort beside 7, so the text ranking decides.
  */
 function* idKeys(rows: readonly UsedCode[], field: UsedCodeField): Slices<Float64Array | null> {
-  const keys = new Float64Array(rows.length);
   const long = new Map<string, string>();
-  for (let i = 0; i < rows.length; i++) {
-    const value = rows[i]?.[field];
-    if (value === null || value === undefined) {
-      keys[i] = BLANK;
-    } else {
-      const text = String(value);
-      const short = shortIdValue(text);
-      if (!Number.isNaN(short)) keys[i] = short;
-      else if (/^0\d/.test(text)) return null;
-      else if (!long.has(text)) long.set(text, idSortText(text));
-    }
-    if (sliceEnds(i)) yield;
-  }
-  if (long.size === 0) return keys;
+  const keys = yield* keysOfText(rows, field, (text) => {
+    const short = shortIdValue(text);
+    if (!Number.isNaN(short)) return short;
+    if (/^0\d/.test(text)) return null;
+    // Ranked below, once every long id is known.
+    if (!long.has(text)) long.set(text, idSortText(text));
+    return BLANK;
+  });
+  if (!keys || long.size === 0) return keys;
   const rank = yield* ranksOf(long, LONG_IDS);
   for (let i = 0; i < rows.length; i++) {
     const value = rows[i]?.[field];
