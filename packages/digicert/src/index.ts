@@ -38,6 +38,7 @@ export {
 } from "./order.js";
 export {
   DERIVED_NAME_ID_PREFIX,
+  isProductNameId,
   PRODUCTS,
   type Product,
   productByDisplayName,

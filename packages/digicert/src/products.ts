@@ -62,6 +62,14 @@ export function productByNameId(nameId: string): Product | undefined {
   return BY_NAME_ID.get(nameId.trim());
 }
 
+/** A derived id as `productNameIdOf` writes it: the prefix, then letters, digits and `_`. */
+const DERIVED_NAME_ID = new RegExp(`^${DERIVED_NAME_ID_PREFIX}[\\p{L}\\p{N}_]+$`, "u");
+
+/** True for an id `productNameIdOf` can give: a catalog name_id, or a derived `x_…` id. */
+export function isProductNameId(value: string): boolean {
+  return BY_NAME_ID.has(value) || DERIVED_NAME_ID.test(value);
+}
+
 export function productByDisplayName(displayName: string): Product | undefined {
   return BY_DISPLAY_KEY.get(displayKey(displayName));
 }

@@ -17,12 +17,7 @@
  *
  * Defaults are omitted, so the default view is the bare path.
  */
-import {
-  DERIVED_NAME_ID_PREFIX,
-  productByDisplayName,
-  productByNameId,
-  type UsedCodeField,
-} from "@voucher-desk/digicert";
+import { isProductNameId, productByDisplayName, type UsedCodeField } from "@voucher-desk/digicert";
 import { FIELDS, type FieldDef, type FilterKind, fieldByUrlKey, fieldDef } from "./fields.js";
 import {
   DEFAULT_COLUMNS,
@@ -122,9 +117,6 @@ function decodeFilter(def: FieldDef, values: string[]): Decoded {
   }
 }
 
-/** A derived product id (`x_` and a slug of letters, digits and `_`: see `productNameIdOf`). */
-const DERIVED_PRODUCT_ID = new RegExp(`^${DERIVED_NAME_ID_PREFIX}[\\p{L}\\p{N}_]+$`, "u");
-
 /**
  * Product ids as the Product filter writes them: a catalog name_id or a derived `x_…` id, empty
  * for "(blank)". Anything else (a display name typed by hand, a typo) would filter on a product
@@ -136,7 +128,7 @@ function decodeProducts(values: string[]): Decoded {
   const unknown: string[] = [];
   for (const value of new Set(values)) {
     if (value === "") known.push(null);
-    else if (productByNameId(value) || DERIVED_PRODUCT_ID.test(value)) known.push(value);
+    else if (isProductNameId(value)) known.push(value);
     else unknown.push(value);
   }
   if (unknown.length === 0) return { filter: { type: "values", values: known } };
